@@ -1,0 +1,49 @@
+#ifndef REPLYLINT_ICU_BRIDGE_H
+#define REPLYLINT_ICU_BRIDGE_H
+
+// The only ICU surface Swift sees. Plain C types only: Swift cannot import Debian's ICU
+// headers (every function is renamed by macro) next to Foundation's private ICU copy.
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// A reusable ICU break iterator over UTF-8 text; offsets are UTF-8 byte offsets.
+typedef struct rl_breaker rl_breaker;
+
+enum {
+    RL_BREAK_WORD = 0,
+    RL_BREAK_SENTENCE = 1,
+};
+
+/// Opens a word or sentence breaker for a locale ("ru", "lv", "en", or "" for root).
+/// Returns NULL on failure and stores the ICU error code in *error.
+rl_breaker *rl_breaker_open(int32_t kind, const char *locale, int32_t *error);
+void rl_breaker_close(rl_breaker *breaker);
+
+/// Points the breaker at `length` bytes of UTF-8. The bytes must outlive the iteration.
+/// Returns 0 on success, or an ICU error code.
+int32_t rl_breaker_set_text(rl_breaker *breaker, const char *utf8, int64_t length);
+
+/// Advances to the next segment. Returns 1 and fills start, end (byte offsets) and the rule
+/// status of the boundary at `end` (word: 0 none, 100-199 number, 200-499 letters/kana/ideo),
+/// or returns 0 when the text is exhausted.
+int32_t rl_breaker_next(rl_breaker *breaker, int64_t *start, int64_t *end, int32_t *status);
+
+/// NFKC_Casefold of UTF-8 input, written as UTF-8 into `out` (not NUL-terminated).
+/// Returns the length of the result in bytes, which may exceed `capacity` (then call again
+/// with a larger buffer), or -1 on an ICU error.
+int32_t rl_fold_utf8(const char *utf8, int32_t length, char *out, int32_t capacity);
+
+/// Converts `length` bytes in the named charset (an ICU converter name such as
+/// "windows-1251") to UTF-8. Same return convention as rl_fold_utf8.
+int32_t rl_convert_to_utf8(const char *charset, const char *bytes, int32_t length,
+                           char *out, int32_t capacity);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

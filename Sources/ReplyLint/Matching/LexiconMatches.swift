@@ -1,0 +1,64 @@
+/// The lexicon matches of one document, with exceptions applied: what rules read.
+public struct LexiconMatches: Sendable {
+    /// A surviving match of a lexicon entry.
+    public struct Hit: Sendable, Hashable {
+        public var file: LexiconFile
+        public var entry: LexiconEntry
+        /// Document token indexes of the first and last word.
+        public var tokens: ClosedRange<Int>
+        public var sentence: Int
+    }
+
+    private var hitsByRule: [String: [Hit]] = [:]
+    /// File-level exception matches per rule, which also silence a rule's code checks.
+    private var exceptionsByRule: [String: [(tokens: ClosedRange<Int>, sentence: Int)]] = [:]
+
+    init(text: AnalyzedText, library: LexiconLibrary, analyzer: TextAnalyzer) {
+        var matches: [PhraseMatcher.Match] = []
+        for (index, sentence) in text.sentences.enumerated() {
+            let language = sentence.language
+            matches.removeAll(keepingCapacity: true)
+            library.matcher(for: language, analyzer: analyzer).matches(in: text, sentence: index, into: &matches)
+            let files = library.files(for: language)
+            let exceptions = matches.filter { $0.owner.role == .exception }
+            for match in matches {
+                let file = files[match.owner.file]
+                guard let entryIndex = match.owner.entry else {
+                    exceptionsByRule[file.rule, default: []].append((match.tokens, index))
+                    continue
+                }
+                guard match.owner.role == .entry else { continue }
+                let cancelled = exceptions.contains {
+                    $0.owner.file == match.owner.file && ($0.owner.entry == nil || $0.owner.entry == entryIndex)
+                        && $0.tokens.overlaps(match.tokens)
+                }
+                if !cancelled {
+                    hitsByRule[file.rule, default: []].append(Hit(file: file, entry: file.entries[entryIndex], tokens: match.tokens, sentence: index))
+                }
+            }
+        }
+    }
+
+    /// Every surviving match of `rule`, in text order.
+    public func hits(for rule: String) -> [Hit] {
+        (hitsByRule[rule] ?? []).sorted { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
+    }
+
+    /// The matches of `rule` that do not overlap a longer or earlier one: what a phrase rule
+    /// reports, so «вам следовало» inside «вам следовало прочитать» is one finding.
+    public func outermostHits(for rule: String) -> [Hit] {
+        let ranked = (hitsByRule[rule] ?? []).sorted {
+            ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count)
+        }
+        var kept: [Hit] = []
+        for hit in ranked where !kept.contains(where: { $0.tokens.overlaps(hit.tokens) }) {
+            kept.append(hit)
+        }
+        return kept
+    }
+
+    /// Whether a file-level `unless` of `rule` covers the token at `index`.
+    public func isExcepted(rule: String, token index: Int) -> Bool {
+        exceptionsByRule[rule]?.contains { $0.tokens.contains(index) } ?? false
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+/// One alternative of a pattern item, before normalisation (docs/lexicons.md).
+enum PatternAtom: Hashable, Sendable {
+    case stem(String) // word: same stem
+    case prefix(String) // word*: normalised form starts with
+    case exact(String) // =word: normalised form equals
+    case klass(String) // @name: a class of the file
+    case builtin(Builtin) // @number, @time, @date
+
+    enum Builtin: String, Hashable, Sendable, CaseIterable {
+        case number, time, date
+    }
+}
+
+/// One position of a pattern: a token matching any of `atoms`, after skipping `gap` tokens.
+struct PatternItem: Hashable, Sendable {
+    var atoms: [PatternAtom]
+    var optional = false
+    var gap: ClosedRange<Int> = 0...0
+}
+
+struct PatternSyntaxError: Error, CustomStringConvertible {
+    var description: String
+}
+
+enum PatternParser {
+    static let maximumGap = 6
+    static let maximumOptionals = 4
+
+    static func parse(_ pattern: String) throws -> [PatternItem] {
+        var items: [PatternItem] = []
+        var pendingGap: ClosedRange<Int>?
+        for word in pattern.split(whereSeparator: \.isWhitespace).map(String.init) {
+            if word.hasPrefix("{") {
+                guard pendingGap == nil else { throw PatternSyntaxError(description: "two gaps in a row in '\(pattern)'") }
+                guard !items.isEmpty else { throw PatternSyntaxError(description: "a pattern cannot begin with a gap: '\(pattern)'") }
+                pendingGap = try gap(word)
+                continue
+            }
+            var item = PatternItem(atoms: [])
+            var body = Substring(word)
+            if body.hasSuffix("?"), body.count > 1 {
+                item.optional = true
+                body = body.dropLast()
+            }
+            if body.hasPrefix("(") {
+                guard body.hasSuffix(")"), body.count > 2 else { throw PatternSyntaxError(description: "unclosed '(' in '\(word)'") }
+                item.atoms = try body.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false).map { try atom($0, in: word) }
+            } else {
+                item.atoms = [try atom(body, in: word)]
+            }
+            item.gap = pendingGap ?? 0...0
+            pendingGap = nil
+            items.append(item)
+        }
+        if pendingGap != nil { throw PatternSyntaxError(description: "a pattern cannot end with a gap: '\(pattern)'") }
+        if items.isEmpty { throw PatternSyntaxError(description: "empty pattern") }
+        if items.allSatisfy(\.optional) { throw PatternSyntaxError(description: "every item of '\(pattern)' is optional") }
+        if items.filter(\.optional).count > maximumOptionals {
+            throw PatternSyntaxError(description: "more than \(maximumOptionals) optional items in '\(pattern)'")
+        }
+        return items
+    }
+
+    /// An atom: `=exact`, `prefix*`, `@class`, or a word to stem.
+    static func atom(_ text: Substring, in word: String) throws -> PatternAtom {
+        if text.contains(where: { "(){}|".contains($0) }) || text.isEmpty {
+            throw PatternSyntaxError(description: "malformed item '\(word)'")
+        }
+        if text.hasPrefix("@") {
+            let name = String(text.dropFirst())
+            guard !name.isEmpty else { throw PatternSyntaxError(description: "a class needs a name: '\(word)'") }
+            return PatternAtom.Builtin(rawValue: name).map(PatternAtom.builtin) ?? .klass(name)
+        }
+        if text.hasPrefix("=") {
+            guard text.count > 1 else { throw PatternSyntaxError(description: "'=' needs a word: '\(word)'") }
+            return .exact(String(text.dropFirst()))
+        }
+        if text.hasSuffix("*") {
+            guard text.count > 1, !text.dropLast().contains("*") else { throw PatternSyntaxError(description: "malformed prefix '\(word)'") }
+            return .prefix(String(text.dropLast()))
+        }
+        guard !text.contains("*") else { throw PatternSyntaxError(description: "'*' only ends a prefix: '\(word)'") }
+        return .stem(String(text))
+    }
+
+    private static func gap(_ word: String) throws -> ClosedRange<Int> {
+        guard word.hasSuffix("}") else { throw PatternSyntaxError(description: "malformed gap '\(word)'") }
+        let bounds = word.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
+            .map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard (1...2).contains(bounds.count), bounds.allSatisfy({ $0 != nil }) else {
+            throw PatternSyntaxError(description: "a gap is {n} or {m,n}: '\(word)'")
+        }
+        let low = bounds[0]!, high = bounds.last!!
+        guard low >= 0, low <= high, high <= maximumGap else {
+            throw PatternSyntaxError(description: "a gap spans 0 to \(maximumGap) tokens: '\(word)'")
+        }
+        return low...high
+    }
+
+    /// Every pattern without its optional items resolved: each optional item is either
+    /// kept or dropped (its gap moves to the next item), so matching needs no epsilon moves.
+    static func expandOptionals(_ items: [PatternItem]) -> [[PatternItem]] {
+        var variants: [[PatternItem]] = [[]]
+        var carried: [ClosedRange<Int>?] = [nil] // a dropped item's gap, owed to the next kept item
+        for item in items {
+            var nextVariants: [[PatternItem]] = []
+            var nextCarried: [ClosedRange<Int>?] = []
+            for (variant, owed) in zip(variants, carried) {
+                var kept = item
+                kept.optional = false
+                if let owed { kept.gap = (owed.lowerBound + kept.gap.lowerBound)...(owed.upperBound + kept.gap.upperBound) }
+                if variant.isEmpty { kept.gap = 0...0 }
+                nextVariants.append(variant + [kept])
+                nextCarried.append(nil)
+                if item.optional {
+                    nextVariants.append(variant)
+                    nextCarried.append(variant.isEmpty ? nil : kept.gap)
+                }
+            }
+            variants = nextVariants
+            carried = nextCarried
+        }
+        return variants.filter { !$0.isEmpty }
+    }
+}
+
+
+/// Checks every pattern of a file: syntax, and that each class it names exists.
+enum PatternValidator {
+    static func validate(_ file: LexiconFile) -> [LexiconError] {
+        var errors: [LexiconError] = []
+        let classNames = Set(file.classes.map(\.name))
+        func check(_ pattern: String, line: Int?, entry: Int?) {
+            do {
+                for item in try PatternParser.parse(pattern) {
+                    for case .klass(let name) in item.atoms where !classNames.contains(name) {
+                        errors.append(LexiconError(path: file.path, line: line, entry: entry, message: "unknown class '@\(name)' in '\(pattern)'"))
+                    }
+                }
+            } catch {
+                errors.append(LexiconError(path: file.path, line: line, entry: entry, message: "\(error)"))
+            }
+        }
+        for klass in file.classes {
+            for member in klass.members {
+                do {
+                    let items = try PatternParser.parse(member)
+                    if items.count != 1 || items[0].optional || items[0].atoms.contains(where: { if case .klass = $0 { true } else { false } }) {
+                        errors.append(LexiconError(path: file.path, line: klass.line, message: "a member of class '\(klass.name)' is one word, prefix, exact form or built-in class: '\(member)'"))
+                    }
+                } catch {
+                    errors.append(LexiconError(path: file.path, line: klass.line, message: "\(error)"))
+                }
+            }
+        }
+        for pattern in file.unless { check(pattern.text, line: pattern.line, entry: nil) }
+        for (index, entry) in file.entries.enumerated() {
+            for pattern in entry.patterns + entry.unless { check(pattern, line: entry.line, entry: index + 1) }
+            if let example = entry.example, !ExampleText.isWellFormed(example) {
+                errors.append(LexiconError(path: file.path, line: entry.line, entry: index + 1, message: "unbalanced ⟦ ⟧ in the example"))
+            }
+        }
+        for example in file.examples.triggering + file.examples.nonTriggering where !ExampleText.isWellFormed(example) {
+            errors.append(LexiconError(path: file.path, line: nil, message: "unbalanced ⟦ ⟧ in the example '\(example)'"))
+        }
+        return errors
+    }
+}

@@ -1,0 +1,33 @@
+/// The outcome of a run: one entry per file given, in the order given.
+public struct LintReport: Sendable {
+    public var files: [FileReport]
+
+    public init(files: [FileReport]) { self.files = files }
+
+    public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
+
+    public func count(_ severity: Severity) -> Int {
+        diagnostics.filter { $0.severity == severity }.count
+    }
+
+    /// Whether any file could not be read or linted.
+    public var hasFailures: Bool { files.contains { $0.failure != nil } }
+}
+
+public struct FileReport: Sendable {
+    /// As the user gave it ("-" or a display name for standard input).
+    public var path: String
+    public var text: String
+    public var language: Language?
+    public var diagnostics: [Diagnostic]
+    /// Why the file could not be linted, if it could not.
+    public var failure: String?
+
+    public init(path: String, text: String, language: Language?, diagnostics: [Diagnostic], failure: String? = nil) {
+        self.path = path
+        self.text = text
+        self.language = language
+        self.diagnostics = diagnostics
+        self.failure = failure
+    }
+}

@@ -1,0 +1,85 @@
+public struct JargonRule: PhraseRule {
+    public static let description = RuleDescription(
+        id: "jargon",
+        name: "Jargon",
+        rationale: """
+        A client should not need a dictionary to read an apology. IT slang («деплой», \
+        «пофиксить»), corporate speak ("circle back", "leverage"), bureaucratese («в рамках», \
+        «informējam, ka») and acronyms the text never explains ("SLA") confuse the reader. An \
+        acronym spelled out in the same text — "service level agreement (SLA)" — is fine.
+        """,
+        defaultSeverity: .suggestion,
+        kind: .phrase
+    )
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        (phraseFindings(context) + acronymFindings(context)).sorted { $0.range!.lowerBound < $1.range!.lowerBound }
+    }
+
+    /// The first use of each acronym that the text never spells out and the lexicon does not
+    /// list as known to clients.
+    private func acronymFindings(_ context: RuleContext) -> [Finding] {
+        let id = Self.description.id
+        let tokens = context.text.tokens
+        var candidates: [(index: Int, term: String)] = []
+        var explained = Set<String>()
+        for sentence in context.text.sentences where !isShouted(sentence, context.text) {
+            for index in sentence.tokens where tokens[index].kind == .word {
+                let term = context.text.excerpt(tokens[index].range)
+                guard Self.isAcronym(term) else { continue }
+                if isExplained(at: index, in: sentence.tokens, tokens) { explained.insert(term) }
+                if !context.matches.isExcepted(rule: id, token: index) { candidates.append((index, term)) }
+            }
+        }
+        var reported = Set<String>()
+        return candidates.compactMap { candidate in
+            guard !explained.contains(candidate.term), reported.insert(candidate.term).inserted else { return nil }
+            let sentenceLanguage = context.text.sentences.first { $0.tokens.contains(candidate.index) }?.language
+            let lexicon = context.lexicon(id, language: sentenceLanguage)
+            let message = lexicon?.messages["acronym"] ?? "The acronym “{term}” may be unclear to the client."
+            return Finding(rule: id,
+                           message: message.replacingTerm(with: candidate.term),
+                           range: tokens[candidate.index].range,
+                           suggestion: lexicon?.messages["acronym-suggest"]?.replacingTerm(with: candidate.term))
+        }
+    }
+
+    /// Two to six capital letters (Latin or Cyrillic), perhaps with digits, and not a Roman numeral.
+    static func isAcronym(_ word: String) -> Bool {
+        let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
+        guard (2...6).contains(letters.count), word.unicodeScalars.count <= 8,
+              letters.allSatisfy({ $0.properties.isUppercase }),
+              word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+        else { return false }
+        return !letters.allSatisfy { "IVX".unicodeScalars.contains($0) }
+    }
+
+    /// "service level agreement (SLA)" or "SLA (service level agreement)": the acronym in
+    /// brackets right after words, or followed by at least two words in brackets.
+    private func isExplained(at index: Int, in sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+        func form(_ offset: Int) -> String? {
+            sentence.contains(index + offset) ? tokens[index + offset].form : nil
+        }
+        func isWord(_ offset: Int) -> Bool {
+            sentence.contains(index + offset) && tokens[index + offset].kind == .word
+        }
+        if form(-1) == "(", form(1) == ")", isWord(-2), isWord(-3) { return true }
+        return form(1) == "(" && isWord(2) && isWord(3)
+    }
+
+    /// A sentence mostly in capitals is shouting, not a run of acronyms.
+    private func isShouted(_ sentence: AnalyzedText.Sentence, _ text: AnalyzedText) -> Bool {
+        let words = sentence.tokens.filter { text.tokens[$0].kind == .word }
+        guard words.count >= 4 else { return false }
+        let capitals = words.filter { text.excerpt(text.tokens[$0].range).unicodeScalars.allSatisfy { !$0.properties.isLowercase } }
+        return capitals.count * 2 > words.count
+    }
+}
+
+extension String {
+    func replacingTerm(with term: String) -> String {
+        replacing("{term}", with: term)
+    }
+}

@@ -1,0 +1,86 @@
+/// What a rule is, as `replylint rules` and `explain` show it. Its examples live in its
+/// lexicon files, one set per language, so they are tests and documentation at once.
+public struct RuleDescription: Sendable {
+    public enum Kind: String, Sendable {
+        /// Flags words that are present.
+        case phrase
+        /// Flags what the whole reply lacks.
+        case absence
+    }
+
+    public var id: String
+    public var name: String
+    public var rationale: String
+    public var defaultSeverity: Severity
+    public var kind: Kind
+}
+
+/// A check over one analysed document. Rules see tokens and lexicon matches, never files,
+/// and return findings without severities.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    func check(_ context: RuleContext) -> [Finding]
+}
+
+/// What a rule may read about the document it checks.
+public struct RuleContext: Sendable {
+    public var text: AnalyzedText
+    public var matches: LexiconMatches
+    public var library: LexiconLibrary
+
+    /// The rule's lexicon for `language` (default: the document's), for its texts.
+    public func lexicon(_ rule: String, language: Language? = nil) -> LexiconFile? {
+        library.file(rule: rule, language: language ?? text.language)
+    }
+
+    /// The byte range covered by document tokens `tokens`.
+    public func range(of tokens: ClosedRange<Int>) -> Range<Int> {
+        text.tokens[tokens.lowerBound].range.lowerBound..<text.tokens[tokens.upperBound].range.upperBound
+    }
+}
+
+/// A rule that reports each lexicon phrase found, with the entry's message and rewrite.
+public protocol PhraseRule: Rule {}
+
+extension PhraseRule {
+    public func check(_ context: RuleContext) -> [Finding] { phraseFindings(context) }
+
+    public func phraseFindings(_ context: RuleContext) -> [Finding] {
+        let id = Self.description.id
+        return context.matches.outermostHits(for: id).map { hit in
+            Finding(rule: id,
+                    message: hit.entry.message ?? hit.file.message ?? Self.description.name,
+                    range: context.range(of: hit.tokens),
+                    suggestion: hit.entry.suggest ?? hit.file.suggest)
+        }
+    }
+}
+
+/// A rule satisfied by any one of its lexicon phrases; it reports the whole document when
+/// none is there, in the document's language.
+public protocol RequiredPhraseRule: Rule {}
+
+extension RequiredPhraseRule {
+    public func check(_ context: RuleContext) -> [Finding] {
+        let id = Self.description.id
+        guard context.matches.hits(for: id).isEmpty else { return [] }
+        let lexicon = context.lexicon(id)
+        return [Finding(rule: id, message: lexicon?.message ?? Self.description.name, range: nil, suggestion: lexicon?.suggest)]
+    }
+}
+
+public enum RuleRegistry {
+    /// Every rule, in the order `replylint rules` lists them.
+    public static let all: [any Rule.Type] = [
+        DefensivePhrasingRule.self,
+        BlameShiftingRule.self,
+        JargonRule.self,
+        MissingApologyRule.self,
+        MissingTimelineRule.self,
+    ]
+
+    public static func rule(id: String) -> (any Rule.Type)? {
+        all.first { $0.description.id == id }
+    }
+}

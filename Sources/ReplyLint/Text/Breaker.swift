@@ -1,0 +1,45 @@
+import CICUBridge
+
+/// An ICU break iterator, reused across documents by the worker that owns it.
+final class Breaker {
+    enum Kind: Int32 {
+        case word = 0 // RL_BREAK_WORD
+        case sentence = 1 // RL_BREAK_SENTENCE
+    }
+
+    /// One segment between two boundaries: byte offsets and ICU's rule status at its end.
+    struct Segment {
+        var start: Int
+        var end: Int
+        var status: Int32
+    }
+
+    private let breaker: OpaquePointer
+
+    init(_ kind: Kind, locale: String = "") throws {
+        var error: Int32 = 0
+        guard let breaker = rl_breaker_open(kind.rawValue, locale, &error) else {
+            throw ICUError(function: "ubrk_open", code: error)
+        }
+        self.breaker = breaker
+    }
+
+    deinit { rl_breaker_close(breaker) }
+
+    /// Calls `body` with each segment of `utf8`; offsets are relative to its start.
+    func forEachSegment(in utf8: UnsafeBufferPointer<UInt8>, _ body: (Segment) -> Void) {
+        guard let base = utf8.baseAddress, !utf8.isEmpty else { return }
+        let pointer = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+        guard rl_breaker_set_text(breaker, pointer, Int64(utf8.count)) == 0 else { return }
+        var start: Int64 = 0, end: Int64 = 0, status: Int32 = 0
+        while rl_breaker_next(breaker, &start, &end, &status) == 1 {
+            body(Segment(start: Int(start), end: Int(end), status: status))
+        }
+    }
+}
+
+struct ICUError: Error, CustomStringConvertible {
+    var function: String
+    var code: Int32
+    var description: String { "ICU \(function) failed with error \(code)" }
+}
