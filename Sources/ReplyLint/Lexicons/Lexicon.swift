@@ -5,50 +5,27 @@ public struct LexiconFile: Sendable, Hashable {
     public var language: Language
     public var rule: String
     /// The default message and rewrite of every entry, and the text of an absence finding.
-    public var message: String?
-    public var suggest: String?
-    public var classes: [LexiconClass]
+    public var message: String? = nil
+    public var suggest: String? = nil
+    public var classes: [LexiconClass] = []
     /// Patterns that cancel any finding of the rule they overlap.
-    public var unless: [LinedText]
+    public var unless: [LinedText] = []
     /// Named texts used by a rule's code checks, with `{term}` standing for the flagged word.
-    public var messages: [String: String]
-    public var entries: [LexiconEntry]
-    public var examples: LexiconExamples
+    public var messages: [String: String] = [:]
+    public var entries: [LexiconEntry] = []
+    public var examples = LexiconExamples()
 
-    public init(path: String, language: Language, rule: String, message: String? = nil, suggest: String? = nil,
-                classes: [LexiconClass] = [], unless: [LinedText] = [], messages: [String: String] = [:],
-                entries: [LexiconEntry] = [], examples: LexiconExamples = .init()) {
-        self.path = path
-        self.language = language
-        self.rule = rule
-        self.message = message
-        self.suggest = suggest
-        self.classes = classes
-        self.unless = unless
-        self.messages = messages
-        self.entries = entries
-        self.examples = examples
-    }
 }
 
 public struct LexiconEntry: Sendable, Hashable {
     public var line: Int
     public var patterns: [String]
-    public var message: String?
-    public var suggest: String?
-    public var unless: [String]
+    public var message: String? = nil
+    public var suggest: String? = nil
+    public var unless: [String] = []
     /// A text the entry must fire on (or, for an absence rule, must satisfy it).
-    public var example: String?
+    public var example: String? = nil
 
-    public init(line: Int, patterns: [String], message: String? = nil, suggest: String? = nil,
-                unless: [String] = [], example: String? = nil) {
-        self.line = line
-        self.patterns = patterns
-        self.message = message
-        self.suggest = suggest
-        self.unless = unless
-        self.example = example
-    }
 }
 
 public struct LexiconClass: Sendable, Hashable {
@@ -56,22 +33,13 @@ public struct LexiconClass: Sendable, Hashable {
     public var line: Int
     public var members: [String]
 
-    public init(name: String, line: Int, members: [String]) {
-        self.name = name
-        self.line = line
-        self.members = members
-    }
 }
 
 public struct LexiconExamples: Sendable, Hashable {
     /// Texts the rule must fire on; `⟦…⟧` marks the exact spans of phrase findings.
-    public var triggering: [String]
-    public var nonTriggering: [String]
+    public var triggering: [String] = []
+    public var nonTriggering: [String] = []
 
-    public init(triggering: [String] = [], nonTriggering: [String] = []) {
-        self.triggering = triggering
-        self.nonTriggering = nonTriggering
-    }
 }
 
 /// A string with the line it was written on, for error messages.

@@ -48,7 +48,7 @@ public struct LintRunner: Sendable {
         let result = linter.lint(text, language: language, analyzer: analyzer)
         let lines = LineIndex(text)
         let diagnostics = result.findings.map { finding in
-            Diagnostic(finding: finding, severity: severity(of: finding.rule), text: text, lines: lines)
+            Diagnostic(finding: finding, severity: severity(of: finding.rule), lines: lines)
         }
         return FileReport(path: path, text: text, language: result.text.paragraphs.isEmpty ? nil : result.text.language,
                           diagnostics: diagnostics)

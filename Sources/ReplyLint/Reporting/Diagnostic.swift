@@ -17,7 +17,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     /// Whether the finding is about the whole document (a `missing-*` rule) rather than words.
     public var isDocumentLevel: Bool { length == 0 && offset == 0 && excerpt.isEmpty }
 
-    public init(finding: Finding, severity: Severity, text: String, lines: LineIndex) {
+    public init(finding: Finding, severity: Severity, lines: LineIndex) {
         rule = finding.rule
         self.severity = severity
         message = finding.message
@@ -27,7 +27,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         (endLine, endColumn) = lines.position(of: range.upperBound)
         offset = range.lowerBound
         length = range.count
-        excerpt = String(decoding: Array(text.utf8)[range], as: UTF8.self)
+        excerpt = lines.text(range)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -72,6 +72,11 @@ public struct LineIndex: Sendable {
         let start = lineStarts[low]
         let scalars = bytes[start..<min(offset, bytes.count)].filter { $0 & 0xC0 != 0x80 }.count
         return (low + 1, scalars + 1)
+    }
+
+    /// The text of a byte range.
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
     }
 
     /// The text of a 1-based line, without its line break.
