@@ -31,7 +31,7 @@ import Yams
         report.diagnostics.map { diagnostic in
             diagnostic.isDocumentLevel
                 ? "- \(diagnostic.rule)\n"
-                : "\(diagnostic.line):\(diagnostic.column) \(diagnostic.rule) «\(diagnostic.excerpt)»\n"
+                : "\(diagnostic.line):\(diagnostic.column) \(diagnostic.rule) «\(diagnostic.excerpt.replacing("\n", with: "⏎"))»\n"
         }.joined()
     }
 

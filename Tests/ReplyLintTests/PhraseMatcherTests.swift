@@ -55,6 +55,11 @@ import Testing
         #expect(try spans(["@date"], in: "Срок 15.03.2025, заказ 12345.") == ["15.03.2025"])
     }
 
+    @Test func multiWordGroupsMatchEachAlternative() throws {
+        let pattern = ["(=it =is|=it's) =not (=our|=my) =fault"]
+        #expect(try spans(pattern, in: "It is not our fault. It's not my fault.", language: .en) == ["It is not our fault", "It's not my fault"])
+    }
+
     @Test func englishApostrophesMatchEitherForm() throws {
         #expect(try spans(["you =didn't"], in: "You didn’t say. You didn't ask.", language: .en) == ["You didn’t", "You didn't"])
     }
@@ -63,10 +68,19 @@ import Testing
 @Suite struct PatternParserTests {
     @Test(arguments: [
         "{0,2} вам", "вам {0,2}", "вам {0,9} прочитать", "(вам|вы", "вам*вы", "=", "@", "вам {2,1} вы",
-        "a? b? c? d? e? f", "a?", "вам {0,1} {0,1} вы", "(a||b)",
+        "a? b? c? d? e? f", "a?", "вам {0,1} {0,1} вы", "(a||b)", "=hotfix*", "(a|b?)",
     ])
     func rejectsMalformedPatterns(_ pattern: String) {
         #expect(throws: PatternSyntaxError.self) { try PatternParser.parse(pattern) }
+    }
+
+    @Test func expandsMultiWordGroups() throws {
+        #expect(try PatternParser.expandGroups("(it is|it's) not (our|my) (fault|own fault)?").map { $0.split(separator: " ").joined(separator: " ") } == [
+            "it is not (our|my) fault", "it's not (our|my) fault", "it is not (our|my) own fault",
+            "it's not (our|my) own fault", "it is not (our|my)", "it's not (our|my)",
+        ])
+        #expect(throws: PatternSyntaxError.self) { try PatternParser.variants("(a b|(c d)) e") }
+        #expect(throws: PatternSyntaxError.self) { try PatternParser.variants("(a b|) e") }
     }
 
     @Test func expandsOptionalItemsAndMovesTheirGaps() throws {

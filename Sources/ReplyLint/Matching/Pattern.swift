@@ -27,6 +27,44 @@ struct PatternSyntaxError: Error, CustomStringConvertible {
 enum PatternParser {
     static let maximumGap = 6
     static let maximumOptionals = 4
+    static let maximumVariants = 256
+
+    /// Every token sequence a pattern stands for: multi-word groups and optional items
+    /// resolved, so the matcher only ever sees plain sequences.
+    static func variants(_ pattern: String) throws -> [[PatternItem]] {
+        let variants = try expandGroups(pattern).flatMap { expandOptionals(try parse($0)) }
+        guard variants.count <= maximumVariants else {
+            throw PatternSyntaxError(description: "'\(pattern)' stands for more than \(maximumVariants) phrases; split it into entries")
+        }
+        return variants
+    }
+
+    /// Expands groups whose alternatives have several words, «(it is|it's) not», into one
+    /// pattern per alternative; a `?` after such a group adds the empty alternative.
+    static func expandGroups(_ pattern: String) throws -> [String] {
+        guard let open = pattern.firstIndex(of: "(") else { return [pattern] }
+        guard let close = pattern[open...].firstIndex(of: ")") else {
+            throw PatternSyntaxError(description: "unclosed '(' in '\(pattern)'")
+        }
+        let body = pattern[pattern.index(after: open)..<close]
+        var rest = pattern[pattern.index(after: close)...]
+        let head = String(pattern[..<open])
+        guard body.contains(where: \.isWhitespace) else {
+            // A group of single words stays one item; expand the groups after it.
+            return try expandGroups(String(rest)).map { head + "(" + body + ")" + $0 }
+        }
+        if body.contains("(") { throw PatternSyntaxError(description: "groups cannot be nested: '\(pattern)'") }
+        var alternatives = body.split(separator: "|", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        if alternatives.contains(where: \.isEmpty) { throw PatternSyntaxError(description: "empty alternative in '\(pattern)'") }
+        if rest.hasPrefix("?") {
+            alternatives.append("")
+            rest = rest.dropFirst()
+        }
+        return try expandGroups(String(rest)).flatMap { tail in
+            alternatives.map { head + " " + $0 + " " + tail }
+        }
+    }
 
     static func parse(_ pattern: String) throws -> [PatternItem] {
         var items: [PatternItem] = []
@@ -65,7 +103,7 @@ enum PatternParser {
 
     /// An atom: `=exact`, `prefix*`, `@class`, or a word to stem.
     static func atom(_ text: Substring, in word: String) throws -> PatternAtom {
-        if text.contains(where: { "(){}|".contains($0) }) || text.isEmpty {
+        if text.contains(where: { "(){}|?".contains($0) }) || text.isEmpty {
             throw PatternSyntaxError(description: "malformed item '\(word)'")
         }
         if text.hasPrefix("@") {
@@ -75,6 +113,7 @@ enum PatternParser {
         }
         if text.hasPrefix("=") {
             guard text.count > 1 else { throw PatternSyntaxError(description: "'=' needs a word: '\(word)'") }
+            guard !text.hasSuffix("*") else { throw PatternSyntaxError(description: "'=' (exact) and '*' (prefix) cannot be combined: '\(word)'") }
             return .exact(String(text.dropFirst()))
         }
         if text.hasSuffix("*") {
@@ -134,10 +173,14 @@ enum PatternValidator {
         let classNames = Set(file.classes.map(\.name))
         func check(_ pattern: String, line: Int?, entry: Int?) {
             do {
-                for item in try PatternParser.parse(pattern) {
-                    for case .klass(let name) in item.atoms where !classNames.contains(name) {
-                        errors.append(LexiconError(path: file.path, line: line, entry: entry, message: "unknown class '@\(name)' in '\(pattern)'"))
+                var unknown: [String] = []
+                for item in try PatternParser.variants(pattern).joined() {
+                    for case .klass(let name) in item.atoms where !classNames.contains(name) && !unknown.contains(name) {
+                        unknown.append(name)
                     }
+                }
+                for name in unknown {
+                    errors.append(LexiconError(path: file.path, line: line, entry: entry, message: "unknown class '@\(name)' in '\(pattern)'"))
                 }
             } catch {
                 errors.append(LexiconError(path: file.path, line: line, entry: entry, message: "\(error)"))

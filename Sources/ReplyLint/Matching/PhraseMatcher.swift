@@ -65,8 +65,8 @@ struct PhraseMatcher: Sendable {
             let classes = Dictionary(file.classes.map { ($0.name, $0.members.compactMap { try? PatternParser.parse($0).first?.atoms.first }) },
                                      uniquingKeysWith: { first, _ in first })
             func add(_ pattern: String, owner: Owner) {
-                guard let items = try? PatternParser.parse(pattern) else { return }
-                for variant in PatternParser.expandOptionals(items) {
+                guard let variants = try? PatternParser.variants(pattern) else { return }
+                for variant in variants {
                     let compiled = variant.map { item in
                         let atoms = item.atoms.flatMap { atom -> [PatternAtom] in
                             if case .klass(let name) = atom { return classes[name] ?? [] }

@@ -128,7 +128,14 @@ public final class TextAnalyzer {
     private static func kind(of segments: ArraySlice<Breaker.Segment>, form: String) -> Token.Kind {
         let parts = segments.enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element)
         if parts.allSatisfy(isNumber) { return .number(.of(form)) }
+        if parts.count == 1, isOrdinal(form) { return .number(.plain) }
         return parts.contains { $0.status != 0 } ? .word : .punctuation
+    }
+
+    /// English ordinals ("14th", "1st") are numbers to patterns, as «14.» is.
+    private static func isOrdinal(_ form: String) -> Bool {
+        let digits = form.prefix { $0.isASCII && $0.isNumber }
+        return !digits.isEmpty && digits.count <= 4 && ["st", "nd", "rd", "th"].contains(form.dropFirst(digits.count))
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
