@@ -16,6 +16,8 @@ enum CLI {
         process.executableURL = binary
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // Away from the source tree: the binary must carry its lexicons.
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
