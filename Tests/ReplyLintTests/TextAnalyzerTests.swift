@@ -60,6 +60,10 @@ import Testing
         ("Dokumenti u.c. Materiāli ir gatavi. Paldies.", .lv, 3),
         ("We can, e.g. Tomorrow, fix it. Thanks.", .en, 2),
         ("Dear Mr. Smith, we are sorry. It will be fixed.", .en, 2),
+        ("Mums ir galdi, krēsli utt. un vēl daudz kas. Paldies.", .lv, 2),
+        ("Nosūtīsim š.g. Martā, t.i. Pēc mēneša. Paldies.", .lv, 2),
+        ("Задержка вышла, т.к. Курьер заболел. Простите.", .ru, 2),
+        ("Мы работаем в г. Рига с 2010 г. и всё успеем. Спасибо.", .ru, 2),
     ])
     func sentencesDoNotEndAfterAbbreviations(text: String, language: Language, count: Int) {
         #expect(analyzer.analyze(text, language: language).sentences.count == count)
