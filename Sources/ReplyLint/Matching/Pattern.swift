@@ -66,24 +66,27 @@ enum PatternParser {
         }
     }
 
+    /// Parses a pattern without multi-word groups. It works on Unicode scalars: pattern
+    /// syntax is ASCII, and scalar operations are far cheaper than `Character` ones.
     static func parse(_ pattern: String) throws -> [PatternItem] {
         var items: [PatternItem] = []
         var pendingGap: ClosedRange<Int>?
-        for word in pattern.split(whereSeparator: \.isWhitespace).map(String.init) {
-            if word.hasPrefix("{") {
+        for scalars in pattern.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            let word = String(String.UnicodeScalarView(scalars))
+            if scalars.first == "{" {
                 guard pendingGap == nil else { throw PatternSyntaxError(description: "two gaps in a row in '\(pattern)'") }
                 guard !items.isEmpty else { throw PatternSyntaxError(description: "a pattern cannot begin with a gap: '\(pattern)'") }
                 pendingGap = try gap(word)
                 continue
             }
             var item = PatternItem(atoms: [])
-            var body = Substring(word)
-            if body.hasSuffix("?"), body.count > 1 {
+            var body = scalars[...]
+            if body.last == "?", body.count > 1 {
                 item.optional = true
                 body = body.dropLast()
             }
-            if body.hasPrefix("(") {
-                guard body.hasSuffix(")"), body.count > 2 else { throw PatternSyntaxError(description: "unclosed '(' in '\(word)'") }
+            if body.first == "(" {
+                guard body.last == ")", body.count > 2 else { throw PatternSyntaxError(description: "unclosed '(' in '\(word)'") }
                 item.atoms = try body.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false).map { try atom($0, in: word) }
             } else {
                 item.atoms = [try atom(body, in: word)]
@@ -101,27 +104,33 @@ enum PatternParser {
         return items
     }
 
+    private static let syntaxScalars: Set<Unicode.Scalar> = ["(", ")", "{", "}", "|", "?"]
+
     /// An atom: `=exact`, `prefix*`, `@class`, or a word to stem.
-    static func atom(_ text: Substring, in word: String) throws -> PatternAtom {
-        if text.contains(where: { "(){}|?".contains($0) }) || text.isEmpty {
+    static func atom(_ text: Substring.UnicodeScalarView.SubSequence, in word: String) throws -> PatternAtom {
+        if text.isEmpty || text.contains(where: syntaxScalars.contains) {
             throw PatternSyntaxError(description: "malformed item '\(word)'")
         }
-        if text.hasPrefix("@") {
-            let name = String(text.dropFirst())
+        func string(_ scalars: Substring.UnicodeScalarView.SubSequence) -> String {
+            String(String.UnicodeScalarView(scalars))
+        }
+        switch text.first {
+        case "@":
+            let name = string(text.dropFirst())
             guard !name.isEmpty else { throw PatternSyntaxError(description: "a class needs a name: '\(word)'") }
             return PatternAtom.Builtin(rawValue: name).map(PatternAtom.builtin) ?? .klass(name)
-        }
-        if text.hasPrefix("=") {
+        case "=":
             guard text.count > 1 else { throw PatternSyntaxError(description: "'=' needs a word: '\(word)'") }
-            guard !text.hasSuffix("*") else { throw PatternSyntaxError(description: "'=' (exact) and '*' (prefix) cannot be combined: '\(word)'") }
-            return .exact(String(text.dropFirst()))
+            guard text.last != "*" else { throw PatternSyntaxError(description: "'=' (exact) and '*' (prefix) cannot be combined: '\(word)'") }
+            return .exact(string(text.dropFirst()))
+        default:
+            let stars = text.filter { $0 == "*" }.count
+            if stars == 0 { return .stem(string(text)) }
+            guard stars == 1, text.last == "*", text.count > 1 else {
+                throw PatternSyntaxError(description: "'*' only ends a prefix: '\(word)'")
+            }
+            return .prefix(string(text.dropLast()))
         }
-        if text.hasSuffix("*") {
-            guard text.count > 1, !text.dropLast().contains("*") else { throw PatternSyntaxError(description: "malformed prefix '\(word)'") }
-            return .prefix(String(text.dropLast()))
-        }
-        guard !text.contains("*") else { throw PatternSyntaxError(description: "'*' only ends a prefix: '\(word)'") }
-        return .stem(String(text))
     }
 
     private static func gap(_ word: String) throws -> ClosedRange<Int> {

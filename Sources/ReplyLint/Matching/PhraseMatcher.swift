@@ -46,7 +46,15 @@ struct PhraseMatcher: Sendable {
     /// normalised and stemmed exactly as text tokens are, by `analyzer`.
     init(files: [LexiconFile], language: Language, analyzer: TextAnalyzer) {
         var atomIDs: [PatternAtom: Int32] = [:]
+        // Groups and optional items repeat the same atoms across variants: fold each once.
+        var idsOfWrittenAtoms: [PatternAtom: Int32] = [:]
         func atomID(_ atom: PatternAtom) -> Int32 {
+            if let id = idsOfWrittenAtoms[atom] { return id }
+            let id = normalisedAtomID(atom)
+            idsOfWrittenAtoms[atom] = id
+            return id
+        }
+        func normalisedAtomID(_ atom: PatternAtom) -> Int32 {
             let key: PatternAtom
             switch atom {
             case .stem(let word): key = .stem(analyzer.foldAndStem(word, language: language).stem)

@@ -23,21 +23,20 @@ public struct JargonRule: PhraseRule {
     private func acronymFindings(_ context: RuleContext) -> [Finding] {
         let id = Self.description.id
         let tokens = context.text.tokens
-        var candidates: [(index: Int, term: String)] = []
+        var candidates: [(index: Int, term: String, language: Language)] = []
         var explained = Set<String>()
         for sentence in context.text.sentences where !isShouted(sentence, context.text) {
             for index in sentence.tokens where tokens[index].kind == .word {
                 let term = context.text.excerpt(tokens[index].range)
                 guard Self.isAcronym(term) else { continue }
                 if isExplained(at: index, in: sentence.tokens, tokens) { explained.insert(term) }
-                if !context.matches.isExcepted(rule: id, token: index) { candidates.append((index, term)) }
+                if !context.matches.isExcepted(rule: id, token: index) { candidates.append((index, term, sentence.language)) }
             }
         }
         var reported = Set<String>()
         return candidates.compactMap { candidate in
             guard !explained.contains(candidate.term), reported.insert(candidate.term).inserted else { return nil }
-            let sentenceLanguage = context.text.sentences.first { $0.tokens.contains(candidate.index) }?.language
-            let lexicon = context.lexicon(id, language: sentenceLanguage)
+            let lexicon = context.lexicon(id, language: candidate.language)
             let message = lexicon?.messages["acronym"] ?? "The acronym “{term}” may be unclear to the client."
             return Finding(rule: id,
                            message: message.replacingTerm(with: candidate.term),
