@@ -77,6 +77,7 @@ struct Lint: ParsableCommand {
         FileHandle.standardOutput.write(Data(reporter.render(report).utf8))
         for file in report.files {
             if let failure = file.failure { printError("\(file.path): error: \(failure)") }
+            if let skipped = file.skipped { printError("\(file.path): note: \(skipped)") }
         }
         if report.hasFailures { throw ExitCode(2) }
         if report.diagnostics.contains(where: { $0.severity >= failLevel }) { throw ExitCode(1) }

@@ -11,9 +11,20 @@ enum CLI {
         return directory.appendingPathComponent("replylint")
     }
 
-    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:],
+                    timeout: Double = 120) throws -> (status: Int32, stdout: String, stderr: String) {
+        try run(binary, arguments, stdin: stdin, environment: environment, timeout: timeout)
+    }
+
+    /// Runs a shell command line, for pipelines.
+    static func shell(_ command: String) throws -> (status: Int32, stdout: String, stderr: String) {
+        try run(URL(fileURLWithPath: "/bin/sh"), ["-c", command], stdin: "", environment: [:], timeout: 120)
+    }
+
+    private static func run(_ executable: URL, _ arguments: [String], stdin: String, environment: [String: String],
+                            timeout: Double) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         // Away from the source tree: the binary must carry its lexicons.
@@ -23,6 +34,10 @@ enum CLI {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        // A run that hangs (a FIFO opened by mistake) is killed, so the test fails instead of blocking.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        defer { watchdog.cancel() }
         input.fileHandleForWriting.write(Data(stdin.utf8))
         try input.fileHandleForWriting.close()
         let out = output.fileHandleForReading.readDataToEndOfFile()

@@ -38,6 +38,8 @@ public struct LintRunner: Sendable {
         do {
             let text = try source.read()
             return lint(text, path: source.path, analyzer: try analyzer.get())
+        } catch let skipped as SourceSkipped {
+            return FileReport(path: source.path, text: "", language: nil, diagnostics: [], skipped: skipped.description)
         } catch {
             return FileReport(path: source.path, text: "", language: nil, diagnostics: [], failure: "\(error)")
         }

@@ -5,6 +5,8 @@ public struct Source: Sendable, Hashable {
     public enum Origin: Sendable, Hashable {
         case file(String)
         case standardInput
+        /// A path found while expanding the arguments that cannot be linted, and why.
+        case unreadable(String)
     }
 
     public var path: String
@@ -18,77 +20,102 @@ public struct Source: Sendable, Hashable {
 
     /// The sources named by command-line paths: files as given, directories searched
     /// recursively for linted extensions (sorted, hidden entries skipped), "-" for stdin.
-    /// A path that cannot be read stays a source, so its error is reported in its place.
+    /// A path or folder that cannot be read stays a source, so its error is reported in its place.
     public static func expand(_ paths: [String]) -> [Source] {
         var sources: [Source] = []
-        let manager = FileManager.default
         for path in paths {
             if path == "-" {
                 sources.append(.standardInput)
                 continue
             }
             var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
-                  let walker = manager.enumerator(atPath: path)
-            else {
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 sources.append(.file(path))
                 continue
             }
-            var found: [String] = []
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    walker.skipDescendants()
-                    continue
-                }
-                if lintedExtensions.contains((name as NSString).pathExtension.lowercased()) {
-                    found.append((path as NSString).appendingPathComponent(relative))
-                }
-            }
-            sources += found.sorted().map(Source.file)
+            sources += walk(path)
         }
         return sources
     }
 
-    /// Reads the source as UTF-8 text.
+    private static func walk(_ directory: String) -> [Source] {
+        var found: [Source] = []
+        let root = URL(fileURLWithPath: directory)
+        let walker = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles],
+            errorHandler: { url, error in
+                found.append(Source(path: url.path, origin: .unreadable(Self.describe(error))))
+                return true
+            })
+        while let url = walker?.nextObject() as? URL {
+            guard lintedExtensions.contains(url.pathExtension.lowercased()) else { continue }
+            // Keep the path as the user would write it: the directory given, then the relative part.
+            let relative = String(url.path.dropFirst(root.path.count)).drop { $0 == "/" }
+            found.append(.file((directory as NSString).appendingPathComponent(String(relative))))
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+
+    /// Reads the source as UTF-8 text. Only regular files are opened, so a FIFO or a device
+    /// named by mistake never blocks the run.
     func read() throws -> String {
         let data: Data
         switch origin {
-        case .file(let path):
-            guard FileManager.default.fileExists(atPath: path) else { throw SourceError("no such file or directory") }
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw SourceError("cannot read the file: \((error as NSError).localizedDescription)")
-            }
+        case .unreadable(let reason):
+            throw SourceError(reason)
         case .standardInput:
             data = FileHandle.standardInput.readDataToEndOfFile()
+        case .file(let path):
+            var info = stat()
+            guard stat(path, &info) == 0 else { throw SourceError(String(cString: strerror(errno)).lowercased()) }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw SourceError("is a directory")
+            default: throw SourceError("not a regular file (a FIFO, socket or device), not read")
+            }
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw SourceError(String(cString: strerror(errno)).lowercased())
+            }
+            defer { try? handle.close() }
+            data = handle.readDataToEndOfFile()
         }
+        // A NUL byte does not occur in text; a file with one is binary, skipped rather than failed.
+        if data.prefix(8192).contains(0) { throw SourceSkipped("binary file, not linted") }
         guard let text = String(validating: data, as: UTF8.self) else {
             throw SourceError("not valid UTF-8 (first bad byte at offset \(Self.firstInvalidByte(data)))")
         }
         return text
     }
 
+    private static func describe(_ error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let code = underlying.map({ Int32($0.code) }), underlying?.domain == NSPOSIXErrorDomain {
+            return "cannot read the directory: \(String(cString: strerror(code)).lowercased())"
+        }
+        return "cannot read the directory: \((error as NSError).localizedDescription)"
+    }
+
     private static func firstInvalidByte(_ data: Data) -> Int {
         var iterator = data.makeIterator()
         var decoder = UTF8()
         var offset = 0
-        let bytes = Array(data)
         while true {
             switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                offset += UTF8.width(scalar)
-            case .emptyInput:
-                return offset
-            case .error:
-                return min(offset, bytes.count)
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput, .error: return offset
             }
         }
     }
 }
 
+/// Why a source could not be linted: the run fails (exit 2) after linting the rest.
 struct SourceError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Why a source was deliberately passed over: reported, but not a failure.
+struct SourceSkipped: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }

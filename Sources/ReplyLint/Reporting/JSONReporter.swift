@@ -8,7 +8,9 @@ public struct JSONReporter: Reporter {
         let document = Document(
             version: 1,
             tool: .init(name: "replylint", version: ReplyLintVersion.current),
-            files: report.files.map { File(path: $0.path, language: $0.language, diagnostics: $0.diagnostics, error: $0.failure) },
+            files: report.files.map {
+                File(path: $0.path, language: $0.language, diagnostics: $0.diagnostics, error: $0.failure, skipped: $0.skipped)
+            },
             summary: .init(files: report.files.count, errors: report.count(.error),
                            warnings: report.count(.warning), suggestions: report.count(.suggestion))
         )
@@ -36,8 +38,10 @@ public struct JSONReporter: Reporter {
         var diagnostics: [Diagnostic]
         /// Present only when the file could not be linted.
         var error: String?
+        /// Present only when the file was passed over on purpose.
+        var skipped: String?
 
-        private enum CodingKeys: String, CodingKey { case path, language, diagnostics, error }
+        private enum CodingKeys: String, CodingKey { case path, language, diagnostics, error, skipped }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -45,6 +49,7 @@ public struct JSONReporter: Reporter {
             try container.encode(language, forKey: .language)
             try container.encode(diagnostics, forKey: .diagnostics)
             try container.encodeIfPresent(error, forKey: .error)
+            try container.encodeIfPresent(skipped, forKey: .skipped)
         }
     }
 

@@ -20,14 +20,18 @@ public struct FileReport: Sendable {
     public var text: String
     public var language: Language?
     public var diagnostics: [Diagnostic]
-    /// Why the file could not be linted, if it could not.
+    /// Why the file could not be linted, if it could not: the run fails.
     public var failure: String?
+    /// Why the file was passed over on purpose (a binary file): reported, not a failure.
+    public var skipped: String?
 
-    public init(path: String, text: String, language: Language?, diagnostics: [Diagnostic], failure: String? = nil) {
+    public init(path: String, text: String, language: Language?, diagnostics: [Diagnostic],
+                failure: String? = nil, skipped: String? = nil) {
         self.path = path
         self.text = text
         self.language = language
         self.diagnostics = diagnostics
         self.failure = failure
+        self.skipped = skipped
     }
 }

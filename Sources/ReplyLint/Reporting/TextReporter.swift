@@ -30,16 +30,22 @@ public struct TextReporter: Reporter {
         var out = "\(paint("\(path):\(diagnostic.line):\(diagnostic.column)", .bold)): \(severity): \(diagnostic.message) \(rule)\n"
         let gutter = String(diagnostic.line).count
         let blank = String(repeating: " ", count: gutter)
-        let line = lines.line(diagnostic.line)
-        let lastColumn = diagnostic.endLine == diagnostic.line ? diagnostic.endColumn : line.unicodeScalars.count + 1
-        let indent = String(line.unicodeScalars.prefix(diagnostic.column - 1).map { $0 == "\t" ? "\t" : " " })
-        let marks = String(repeating: "^", count: max(1, lastColumn - diagnostic.column))
+        let line = Array(lines.line(diagnostic.line).unicodeScalars)
+        let lastColumn = diagnostic.endLine == diagnostic.line ? diagnostic.endColumn : line.count + 1
+        // Show a window of a long line (a one-line file can be megabytes), marked with "…".
+        let shown = max(0, diagnostic.column - 1 - Self.context)..<min(line.count, lastColumn - 1 + Self.context)
+        let head = shown.lowerBound > 0 ? "…" : "", tail = shown.upperBound < line.count ? "…" : ""
+        let indent = head.map { _ in " " } + line[shown.lowerBound..<(diagnostic.column - 1)].map { $0 == "\t" ? "\t" : " " }
+        let marks = String(repeating: "^", count: max(1, min(lastColumn, shown.upperBound + 1) - diagnostic.column))
         out += "  \(blank) |\n"
-        out += "  \(diagnostic.line) | \(line)\n"
-        out += "  \(blank) | \(indent)\(paint(marks, Self.style(of: diagnostic.severity)))\n"
+        out += "  \(diagnostic.line) | \(head)\(String(String.UnicodeScalarView(line[shown])))\(tail)\n"
+        out += "  \(blank) | \(indent.joined())\(paint(marks, Self.style(of: diagnostic.severity)))\n"
         if let suggestion = diagnostic.suggestion { out += "  \(blank) = \(paint("suggestion", .cyan)): \(suggestion)\n" }
         return out + "\n"
     }
+
+    /// Characters of a long line shown on each side of a finding.
+    private static let context = 80
 
     private func summary(_ report: LintReport) -> String {
         func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
@@ -47,6 +53,8 @@ public struct TextReporter: Reporter {
         var parts = [count(report.count(.error), "error"), count(report.count(.warning), "warning"),
                      count(report.count(.suggestion), "suggestion")]
         if failed > 0 { parts.append("\(count(failed, "file")) not linted") }
+        let skipped = report.files.filter { $0.skipped != nil }.count
+        if skipped > 0 { parts.append("\(count(skipped, "file")) skipped") }
         return "\(count(report.files.count, "file")) linted: \(parts.joined(separator: ", "))\n"
     }
 

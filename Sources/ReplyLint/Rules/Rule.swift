@@ -64,7 +64,10 @@ public protocol RequiredPhraseRule: Rule {}
 extension RequiredPhraseRule {
     public func check(_ context: RuleContext) -> [Finding] {
         let id = Self.description.id
-        guard context.matches.hits(for: id).isEmpty else { return [] }
+        // A text without words (an empty file, a lone emoji) is not a reply that lacks something.
+        guard context.text.tokens.contains(where: { $0.kind == .word }),
+              context.matches.hits(for: id).isEmpty
+        else { return [] }
         let lexicon = context.lexicon(id)
         return [Finding(rule: id, message: lexicon?.message ?? Self.description.name, range: nil, suggestion: lexicon?.suggest)]
     }
