@@ -35,9 +35,9 @@ struct PhraseMatcher: Sendable {
     private var programs: [Program] = []
     /// For each atom, the programs whose first item accepts it.
     private var starts: [[Int32]] = []
-    private var stemAtoms: [String: Int32] = [:]
-    private var exactAtoms: [String: Int32] = [:]
-    private var prefixAtoms: [String: Int32] = [:]
+    private var stemAtoms: [FormKey: Int32] = [:]
+    private var exactAtoms: [FormKey: Int32] = [:]
+    private var prefixAtoms: [FormKey: Int32] = [:]
     /// Distinct prefix lengths in Unicode scalars, ascending: the only prefixes worth looking up.
     private var prefixLengths: [Int] = []
     private var builtinAtoms: [PatternAtom.Builtin: Int32] = [:]
@@ -99,10 +99,10 @@ struct PhraseMatcher: Sendable {
         var lengths = Set<Int>()
         for (atom, id) in atomIDs {
             switch atom {
-            case .stem(let stem): stemAtoms[stem] = id
-            case .exact(let form): exactAtoms[form] = id
+            case .stem(let stem): stemAtoms[FormKey(stem)] = id
+            case .exact(let form): exactAtoms[FormKey(form)] = id
             case .prefix(let prefix):
-                prefixAtoms[prefix] = id
+                prefixAtoms[FormKey(prefix)] = id
                 lengths.insert(prefix.unicodeScalars.count)
             case .builtin(let builtin): builtinAtoms[builtin] = id
             case .klass: break
@@ -170,10 +170,10 @@ struct PhraseMatcher: Sendable {
         func add(_ id: Int32?) {
             if let id, !atoms.contains(id) { atoms.append(id) }
         }
-        add(exactAtoms[token.form])
+        add(exactAtoms[FormKey(token.form)])
         switch token.kind {
         case .word:
-            add(stemAtoms[token.stem])
+            add(stemAtoms[FormKey(token.stem)])
         case .number(let shape):
             add(builtinAtoms[.number])
             if shape == .time { add(builtinAtoms[.time]) }
@@ -193,7 +193,7 @@ struct PhraseMatcher: Sendable {
                 length += 1
             }
             guard length == wanted else { break }
-            add(prefixAtoms[String(prefix)])
+            add(prefixAtoms[FormKey(String(prefix))])
         }
     }
 }

@@ -26,7 +26,7 @@ public struct JargonRule: PhraseRule {
         var candidates: [(index: Int, term: String, language: Language)] = []
         var explained = Set<String>()
         for sentence in context.text.sentences where !isShouted(sentence, context.text) {
-            for index in sentence.tokens where tokens[index].kind == .word {
+            for index in sentence.tokens where tokens[index].kind == .word && !tokens[index].isWrittenAsForm {
                 let term = context.text.excerpt(tokens[index].range)
                 guard Self.isAcronym(term) else { continue }
                 if isExplained(at: index, in: sentence.tokens, tokens) { explained.insert(term) }
@@ -72,7 +72,9 @@ public struct JargonRule: PhraseRule {
     private func isShouted(_ sentence: AnalyzedText.Sentence, _ text: AnalyzedText) -> Bool {
         let words = sentence.tokens.filter { text.tokens[$0].kind == .word }
         guard words.count >= 4 else { return false }
-        let capitals = words.filter { text.excerpt(text.tokens[$0].range).unicodeScalars.allSatisfy { !$0.properties.isLowercase } }
+        let capitals = words.filter {
+            !text.tokens[$0].isWrittenAsForm && text.excerpt(text.tokens[$0].range).unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+        }
         return capitals.count * 2 > words.count
     }
 }

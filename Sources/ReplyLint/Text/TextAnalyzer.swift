@@ -9,7 +9,7 @@ public final class TextAnalyzer {
     private let detector = LanguageDetector()
     private let stemmers: [Language: any Stemmer]
     /// Words repeat: stemming each distinct form once per language pays for the dictionary.
-    private var stemCache: [Language: [String: String]] = [:]
+    private var stemCache: [Language: [FormKey: String]] = [:]
     private static let stemCacheLimit = 200_000
 
     public init() throws {
@@ -77,10 +77,11 @@ public final class TextAnalyzer {
     }
 
     private func stem(_ form: String, language: Language) -> String {
-        if let stem = stemCache[language]?[form] { return stem }
+        let key = FormKey(form)
+        if let stem = stemCache[language]?[key] { return stem }
         let stem = stemmers[language]!.stem(form)
         if stemCache[language, default: [:]].count >= Self.stemCacheLimit { stemCache[language] = [:] }
-        stemCache[language, default: [:]][form] = stem
+        stemCache[language, default: [:]][key] = stem
         return stem
     }
 
@@ -102,8 +103,11 @@ public final class TextAnalyzer {
             // Extend over "joiner, word-or-number" pairs that touch with no space between.
             while end + 2 < raw.count, isJoinable(raw[end], raw[end + 1], raw[end + 2], utf8) { end += 2 }
             let range = raw[index].start..<raw[end].end
-            let form = normalizer.fold(UnsafeBufferPointer(rebasing: utf8[range]))
-            tokens.append(Token(range: range, kind: Self.kind(of: raw[index...end], form: form), form: form))
+            let written = UnsafeBufferPointer(rebasing: utf8[range])
+            let form = normalizer.fold(written)
+            let isWrittenAsForm = form.utf8.withContiguousStorageIfAvailable { sameBytes($0, written) } ?? false
+            tokens.append(Token(range: range, kind: Self.kind(of: raw[index...end], form: form), form: form,
+                                isWrittenAsForm: isWrittenAsForm))
             index = end + 1
         }
         return tokens

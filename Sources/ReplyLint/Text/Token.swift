@@ -21,6 +21,9 @@ public struct Token: Sendable, Hashable {
     public var form: String
     /// The stem of `form` in its sentence's language; empty for numbers and punctuation.
     public var stem: String = ""
+    /// Whether the text is written exactly as `form`, so it has no capitals: lets checks
+    /// about capitals skip almost every token without looking at its letters.
+    public var isWrittenAsForm = true
 
     /// Words and numbers are what phrases are made of; punctuation only separates them.
     public var isWordLike: Bool {
