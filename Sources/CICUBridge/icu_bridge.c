@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
-#include <unicode/ucnv.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
@@ -99,12 +98,4 @@ done:
     if (in != stackIn) free(in);
     if (folded != stackOut) free(folded);
     return result;
-}
-
-int32_t rl_convert_to_utf8(const char *charset, const char *bytes, int32_t length,
-                           char *out, int32_t capacity) {
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t written = ucnv_convert("UTF-8", charset, out, capacity, bytes, length, &status);
-    if (U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR) return -1;
-    return written;
 }

@@ -37,11 +37,6 @@ int32_t rl_breaker_next(rl_breaker *breaker, int64_t *start, int64_t *end, int32
 /// with a larger buffer), or -1 on an ICU error.
 int32_t rl_fold_utf8(const char *utf8, int32_t length, char *out, int32_t capacity);
 
-/// Converts `length` bytes in the named charset (an ICU converter name such as
-/// "windows-1251") to UTF-8. Same return convention as rl_fold_utf8.
-int32_t rl_convert_to_utf8(const char *charset, const char *bytes, int32_t length,
-                           char *out, int32_t capacity);
-
 #ifdef __cplusplus
 }
 #endif
