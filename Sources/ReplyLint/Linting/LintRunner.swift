@@ -45,10 +45,12 @@ public struct LintRunner: Sendable {
         }
     }
 
-    /// Lints one text already in memory.
+    /// Lints one text already in memory; its path decides the format (Markdown or text).
     public func lint(_ text: String, path: String, analyzer: TextAnalyzer) -> FileReport {
-        let result = linter.lint(text, language: language, analyzer: analyzer)
-        let lines = LineIndex(text)
+        let document = Document(text, format: Document.Format(path: path))
+        let result = linter.lint(document.prose, language: language, analyzer: analyzer)
+        // Blanking keeps offsets, so findings in the prose point at the same bytes of the file.
+        let lines = LineIndex(document.original)
         let diagnostics = result.findings.map { finding in
             Diagnostic(finding: finding, severity: severity(of: finding.rule), lines: lines)
         }
