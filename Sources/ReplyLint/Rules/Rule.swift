@@ -81,6 +81,7 @@ public enum RuleRegistry {
         JargonRule.self,
         MissingApologyRule.self,
         MissingTimelineRule.self,
+        VagueTimelineRule.self,
     ]
 
     public static func rule(id: String) -> (any Rule.Type)? {

@@ -249,5 +249,30 @@ extension BuiltinLexicons {
                 nonTriggering: ["We will send the replacement on Friday.", "You will get the money back within 48 hours.", "I have already refunded you.", "The fixed file will be in your inbox by 6 pm today.", "Delivery is rebooked for 2025-03-15.", "I will call you tomorrow at 10:00."]
             )
         ),
+        LexiconFile(
+            path: "lexicons/en/vague-timeline.yml", language: .en, rule: "vague-timeline",
+            message: "A vague promise of time: the client cannot hold you to it.", suggest: "Name a date or a number of days: “by Friday, 14 March” or “within 3 working days”.",
+            classes: [
+            ],
+            unless: [],
+            messages: [:],
+            entries: [
+                LexiconEntry(line: 5, patterns: ["=as =soon =as (=possible|=we =can|=i =can|=we're =able|=we =are =able)", "=as (=quickly|=fast) =as (=possible|=we =can|=i =can)"], message: nil, suggest: nil, unless: [], example: "We will fix it ⟦as soon as possible⟧."),
+                LexiconEntry(line: 7, patterns: ["=asap"], message: nil, suggest: nil, unless: [], example: "We will send it ⟦ASAP⟧."),
+                LexiconEntry(line: 9, patterns: ["=soon"], message: nil, suggest: nil, unless: ["=as =soon =as", "=soon =after", "=sooner =or =later"], example: "The refund will arrive ⟦soon⟧."),
+                LexiconEntry(line: 12, patterns: ["=shortly", "=before =long"], message: nil, suggest: nil, unless: ["=shortly =after", "=shortly =before"], example: "We will contact you ⟦shortly⟧."),
+                LexiconEntry(line: 15, patterns: ["=in =due =course", "=in =a =timely =manner", "=in =good =time"], message: nil, suggest: nil, unless: [], example: "Your refund will be processed ⟦in due course⟧."),
+                LexiconEntry(line: 17, patterns: ["=at =the (=earliest|=first) =opportunity", "=at =our =earliest =convenience", "=when (=we|=i) (=can|=get =a =chance|=have =time|=are =able)", "=when =possible", "=whenever =possible"], message: nil, suggest: nil, unless: [], example: "We will review it ⟦at the earliest opportunity⟧."),
+                LexiconEntry(line: 19, patterns: ["=in =the (=near|=foreseeable|=nearest) =future", "=in =the =coming (=days|=weeks)", "=over =the =coming (=days|=weeks)"], message: nil, suggest: nil, unless: [], example: "We hope to resolve this ⟦in the near future⟧."),
+                LexiconEntry(line: 21, patterns: ["=in =a (=few|=couple =of) (=days|=weeks)", "=within =a (=few|=couple =of) (=days|=weeks)", "=in =a =day =or =two", "=in =a =week =or =two"], message: "“A few days” is an estimate, not a commitment.", suggest: nil, unless: [], example: "We will send a replacement ⟦in a few days⟧."),
+                LexiconEntry(line: 24, patterns: ["=at =some =point", "=some =time (=next|=this) (=week|=month)", "=sometime (=next|=this) (=week|=month)", "=eventually", "=one =of =these =days"], message: nil, suggest: nil, unless: [], example: "We will fix it ⟦at some point⟧."),
+                LexiconEntry(line: 26, patterns: ["=promptly", "=quickly =as =we =can", "=right =away", "=straight =away", "=immediately"], message: "“Promptly” or “right away” says nothing about when; give the hour or the day.", suggest: nil, unless: ["(=refunded|=sent|=fixed|=replaced|=called|=replied|=answered) {0,2} (=promptly|=right =away|=immediately)", "(=promptly|=immediately) (=refunded|=sent|=fixed|=replaced|=called|=replied|=answered)"], example: "Our team will handle this ⟦promptly⟧."),
+                LexiconEntry(line: 30, patterns: ["=once (=we|=i) (=know|=hear|=have) =more", "=as =soon =as (=we|=i) (=know|=hear|=have) =more", "=when (=we|=i) (=know|=hear|=have) =more"], message: "“When we know more” leaves the client waiting without a date; promise an update at a set time instead.", suggest: "“I’ll update you by 5 pm tomorrow, even if we are still checking.”", unless: [], example: "We will update you ⟦when we know more⟧."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["We will look into it ⟦soon⟧ and send a replacement ⟦in a few days⟧.", "Our team will fix it ⟦as soon as possible⟧.", "The refund will be processed ⟦in due course⟧.", "We will do it ⟦at some point⟧."],
+                nonTriggering: ["We will send the replacement on Friday.", "I refunded you immediately after your call.", "As soon as the parcel arrives on Monday, I will check it myself.", "You will get the money back within 48 hours.", "Shortly after 10:00 tomorrow the site will be back."]
+            )
+        ),
     ]
 }

@@ -228,5 +228,28 @@ extension BuiltinLexicons {
                 nonTriggering: ["Nomaiņu nosūtīsim piektdien.", "Nauda atgriezīsies 48 stundu laikā.", "Esam jau atgriezuši Jums naudu.", "Izlabotais fails būs pie Jums šodien līdz plkst. 18:00.", "Piegāde pārcelta uz 2025-03-15.", "Piezvanīšu Jums rīt plkst. 10:00."]
             )
         ),
+        LexiconFile(
+            path: "lexicons/lv/vague-timeline.yml", language: .lv, rule: "vague-timeline",
+            message: "Izplūdis termiņš: klients nevarēs jūs pie tā turēt.", suggest: "Nosauciet datumu vai dienu skaitu: «līdz piektdienai, 14. martam» vai «trīs darba dienu laikā».",
+            classes: [
+            ],
+            unless: [],
+            messages: [:],
+            entries: [
+                LexiconEntry(line: 5, patterns: ["=tuvākajā (=laikā|=nākotnē)", "=vistuvākajā =laikā", "=tuvākajās (=dienās|=nedēļās)", "=tuvāko (=dienu|=nedēļu) =laikā", "=pārskatāmā =nākotnē"], message: nil, suggest: nil, unless: [], example: "Mēs to izskatīsim ⟦tuvākajā laikā⟧."),
+                LexiconEntry(line: 7, patterns: ["=pēc =iespējas (=ātrāk|=drīzāk|=operatīvāk)", "=īsākajā =laikā", "=iespējami (=īsā =laikā|=ātri)", "=maksimāli (=ātri|=operatīvi)"], message: nil, suggest: nil, unless: [], example: "Izlabosim ⟦pēc iespējas ātrāk⟧."),
+                LexiconEntry(line: 9, patterns: ["=operatīvi", "=nekavējoties", "=steidzami"], message: "«Operatīvi» neko nesaka par termiņu; nosauciet dienu vai stundu.", suggest: nil, unless: ["(=atmaksājām|=nosūtījām|=izlabojām|=atbildējām|=atmaksāju|=nosūtīju|=izlaboju) {0,2} (=operatīvi|=nekavējoties)", "(=operatīvi|=nekavējoties) (=atmaksājām|=nosūtījām|=izlabojām|=atbildējām|=atmaksāju|=nosūtīju|=izlaboju)"], example: "Atbildēsim ⟦operatīvi⟧."),
+                LexiconEntry(line: 13, patterns: ["=drīzumā", "=drīz", "=jau =drīz", "=tūlīt"], message: nil, suggest: nil, unless: ["=uz =drīzu =tikšanos"], example: "Naudu atgriezīsim ⟦drīzumā⟧."),
+                LexiconEntry(line: 16, patterns: ["=noteiktajā =termiņā", "=saprātīgā =termiņā", "=rindas =kārtībā"], message: nil, suggest: nil, unless: [], example: "Pieteikumu izskatīsim ⟦rindas kārtībā⟧."),
+                LexiconEntry(line: 18, patterns: ["=pēc (=kāda|=zināma) =laika", "=laika =gaitā", "=agri =vai =vēlu", "=kādu =laiku"], message: nil, suggest: nil, unless: [], example: "Viss sāks darboties ⟦pēc kāda laika⟧."),
+                LexiconEntry(line: 20, patterns: ["=pēc (=dažām|=pāris) (=dienām|=nedēļām)", "(=dažu|=pāris) (=dienu|=nedēļu) =laikā", "=pāris (=dienās|=nedēļās)", "=dažās (=dienās|=nedēļās)"], message: "«Dažas dienas» ir aptuvens novērtējums, nevis solījums.", suggest: nil, unless: [], example: "Nomaiņu nosūtīsim ⟦pēc dažām dienām⟧."),
+                LexiconEntry(line: 23, patterns: ["=kad =būs =iespēja", "=pie =pirmās =iespējas", "=tiklīdz (=varēsim|=būs =iespēja)", "=iespēju =robežās"], message: nil, suggest: nil, unless: [], example: "Izskatīsim pieteikumu ⟦pie pirmās iespējas⟧."),
+                LexiconEntry(line: 25, patterns: ["=tiklīdz (=kaut =kas =noskaidrosies|=būs =informācija|=uzzināsim =vairāk)", "=kad (=būs =informācija|=uzzināsim =vairāk)"], message: "«Kad uzzināsim vairāk» atstāj klientu gaidīt bez datuma; apsoliet ziņas noteiktā laikā.", suggest: "«Uzrakstīšu Jums rīt līdz plkst. 17:00, pat ja pārbaude vēl nebūs beigusies.»", unless: [], example: "Paziņosim ⟦tiklīdz kaut kas noskaidrosies⟧."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["Izskatīsim ⟦tuvākajā laikā⟧ un nomaiņu nosūtīsim ⟦pēc dažām dienām⟧.", "Izlabosim ⟦pēc iespējas ātrāk⟧.", "Naudu atgriezīsim ⟦drīzumā⟧.", "Atbildēsim ⟦operatīvi⟧."],
+                nonTriggering: ["Nomaiņu nosūtīsim piektdien.", "Es nekavējoties atmaksāju naudu uzreiz pēc zvana.", "Nauda atgriezīsies 48 stundu laikā.", "Tiklīdz sūtījums pienāks pirmdien, es to pats pārbaudīšu.", "Uz drīzu tikšanos otrdien plkst. 10:00."]
+            )
+        ),
     ]
 }
