@@ -82,6 +82,8 @@ public enum RuleRegistry {
         MissingApologyRule.self,
         MissingTimelineRule.self,
         VagueTimelineRule.self,
+        NonApologyRule.self,
+        MinimizingRule.self,
     ]
 
     public static func rule(id: String) -> (any Rule.Type)? {

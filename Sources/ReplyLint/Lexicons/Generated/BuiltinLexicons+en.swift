@@ -184,6 +184,28 @@ extension BuiltinLexicons {
             )
         ),
         LexiconFile(
+            path: "lexicons/en/minimizing.yml", language: .en, rule: "minimizing",
+            message: "Minimizing: calling the problem small tells the client they are overreacting.", suggest: "Let the client judge the size of the problem: “The delay caused you trouble, and I’m sorry.”",
+            classes: [
+            ],
+            unless: [],
+            messages: [:],
+            entries: [
+                LexiconEntry(line: 5, patterns: ["=just =a (=small|=minor|=slight|=tiny|=little) (=delay|=mistake|=error|=issue|=problem|=glitch|=bug|=inconvenience|=oversight|=typo|=hiccup)", "=only =a (=small|=minor|=slight|=tiny|=little) (=delay|=mistake|=error|=issue|=problem|=glitch|=inconvenience|=oversight)"], message: nil, suggest: nil, unless: [], example: "It was ⟦just a small delay⟧."),
+                LexiconEntry(line: 7, patterns: ["=a (=slight|=minor|=tiny|=small|=little) (=delay|=mistake|=error|=issue|=problem|=glitch|=inconvenience|=oversight|=hiccup|=misunderstanding)"], message: nil, suggest: nil, unless: ["=a =small (=discount|=gift|=refund|=compensation|=token)"], example: "There was ⟦a slight delay⟧ with your order."),
+                LexiconEntry(line: 10, patterns: ["=nothing (=serious|=major|=dramatic|=to =worry =about)", "=no (=big|=huge) =deal", "=not (=a =big|=such =a =big|=a =huge) =deal", "=not =that (=bad|=serious|=big)", "=not =the =end =of =the =world"], message: nil, suggest: nil, unless: [], example: "Don’t worry, it’s ⟦nothing serious⟧."),
+                LexiconEntry(line: 12, patterns: ["=only (=a =few|=two|=three|=one|=a =couple =of|=a) (=days|=day|=hours|=hour|=minutes) (=late|=delayed|=behind)?", "=just (=a =few|=two|=three|=one|=a =couple =of|=a) (=days|=day|=hours|=hour|=minutes) (=late|=delayed|=behind)"], message: nil, suggest: nil, unless: [], example: "The parcel was ⟦only two days late⟧."),
+                LexiconEntry(line: 14, patterns: ["=a (=bit|=little) (=late|=delayed|=off|=slow)", "=slightly (=late|=delayed|=off|=different|=damaged)"], message: nil, suggest: nil, unless: [], example: "The delivery was ⟦a bit late⟧."),
+                LexiconEntry(line: 16, patterns: ["=merely", "=simply =a (=mistake|=misunderstanding|=delay)"], message: nil, suggest: nil, unless: [], example: "It was ⟦merely⟧ a formatting issue."),
+                LexiconEntry(line: 18, patterns: ["=it's =only", "=it =is =only", "=it =was =only", "=that's =all =it =is"], message: nil, suggest: nil, unless: ["=it's =only =fair", "=it =is =only =fair", "=it =was =only =fair"], example: "⟦It was only⟧ one missing page."),
+                LexiconEntry(line: 21, patterns: ["(=negligible|=insignificant|=trivial|=marginal) (=delay|=difference|=issue|=problem|=mistake|=error|=amount)", "=hardly =noticeable", "=barely (=noticeable|=visible)"], message: nil, suggest: nil, unless: [], example: "The colour difference is ⟦barely noticeable⟧."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["Hello, it was ⟦just a small mistake⟧ and ⟦nothing serious⟧.", "There was ⟦a slight delay⟧, ⟦only two days⟧.", "The scratch is ⟦barely visible⟧."],
+                nonTriggering: ["The delay was a real problem for you, and I’m sorry.", "As a small thank you for your patience, we added a discount.", "It's only fair that we refund you in full.", "We will send a small gift with the replacement."]
+            )
+        ),
+        LexiconFile(
             path: "lexicons/en/missing-apology.yml", language: .en, rule: "missing-apology",
             message: "The reply has no real apology.", suggest: "Apologise for what happened, not for the client’s feelings: “I’m sorry we sent the wrong size — that was our mistake.”",
             classes: [
@@ -247,6 +269,26 @@ extension BuiltinLexicons {
             examples: LexiconExamples(
                 triggering: ["We will look into this soon.", "Our team will fix it as soon as possible.", "We will get back to you shortly.", "The refund will be processed in due course.", "We will send a replacement in a few days.", "Your order #12345 for 2 items costs 49.99 EUR.", "We are working on version 3.5 of the app.", "The site was down 3 days ago, sorry."],
                 nonTriggering: ["We will send the replacement on Friday.", "You will get the money back within 48 hours.", "I have already refunded you.", "The fixed file will be in your inbox by 6 pm today.", "Delivery is rebooked for 2025-03-15.", "I will call you tomorrow at 10:00."]
+            )
+        ),
+        LexiconFile(
+            path: "lexicons/en/non-apology.yml", language: .en, rule: "non-apology",
+            message: "A non-apology: it sounds like an apology but takes no responsibility.", suggest: "Apologise for what you did: “I’m sorry we sent the wrong size — that was our mistake.”",
+            classes: [
+            ],
+            unless: [],
+            messages: [:],
+            entries: [
+                LexiconEntry(line: 5, patterns: ["sorry =if", "apolog* =if", "=my =apologies =if", "=forgive =us =if"], message: "“Sorry if…” doubts that anything went wrong.", suggest: "Drop the “if”: “I’m sorry the invoice was wrong.”", unless: [], example: "We are ⟦sorry if⟧ you were disappointed."),
+                LexiconEntry(line: 9, patterns: ["sorry (=you|=that =you) (=feel|=felt|=think|=thought|=see|=find|=found|=were =upset|=are =upset|=were =unhappy|=are =unhappy|=were =disappointed)", "sorry =to =hear (=you|=that =you) (=feel|=felt|=think|=thought|=are =upset|=were =upset)"], message: "Regret for the client’s feelings, not for what happened.", suggest: "Name what went wrong: “I’m sorry the parcel arrived late.”", unless: [], example: "I’m ⟦sorry you feel⟧ that way."),
+                LexiconEntry(line: 13, patterns: ["(sorry|apolog*) =for =any (=inconvenience|=confusion|=trouble|=misunderstanding)", "(sorry|apolog*) =for =the =inconvenience =this =may =have =caused", "(sorry|apolog*) =for =any =inconvenience =this =may =have =caused"], message: "“Any inconvenience” is a formula that names nothing.", suggest: "Say what you are sorry for: “for the week-long delay”.", unless: [], example: "We ⟦apologise for any inconvenience⟧ caused."),
+                LexiconEntry(line: 17, patterns: ["sorry (=but|=however)", "apolog* (=but|=however)"], message: "“Sorry, but…” takes the apology back.", suggest: "End the apology with a full stop and say what you will do.", unless: [], example: "I’m ⟦sorry, but⟧ we cannot accept returns."),
+                LexiconEntry(line: 21, patterns: ["(=we|=i) regret =that =you (=feel|=felt|=think|=are|=were)", "(=we|=i) regret =any (=inconvenience|=confusion)"], message: nil, suggest: nil, unless: [], example: "⟦We regret that you feel⟧ disappointed."),
+                LexiconEntry(line: 23, patterns: ["=if (=we|=i|=anyone) (=offended|=upset|=hurt|=disappointed) (=you|=anyone)?", "=if =you =were (=offended|=upset|=hurt)", "=if =this =caused =you =any"], message: "A conditional apology doubts the harm.", suggest: nil, unless: [], example: "We regret it ⟦if we offended you⟧."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["Hello, we are ⟦sorry if⟧ the service was slow.", "⟦Sorry you feel⟧ that way. Our terms are clear.", "We ⟦apologise for any inconvenience⟧.", "I’m ⟦sorry, but⟧ we cannot accept the return."],
+                nonTriggering: ["I’m sorry we sent the wrong size — that was my mistake.", "We apologise for the delay; the new parcel leaves tomorrow.", "Sorry for the trouble — I have refunded you.", "If you were charged twice, I will refund you today.", "I’m sorry to hear the parcel arrived damaged; a new one leaves today."]
             )
         ),
         LexiconFile(

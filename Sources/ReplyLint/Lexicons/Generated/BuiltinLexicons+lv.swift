@@ -169,11 +169,31 @@ extension BuiltinLexicons {
                 LexiconEntry(line: 130, patterns: ["=nav =iespējams =nodrošināt", "=nav =iespējams =veikt", "=netiek =uzskatīts", "=tiek =uzskatīts"], message: nil, suggest: "Sakiet «nevaram», «nav».", unless: [], example: "Atmaksu ⟦nav iespējams veikt⟧."),
                 LexiconEntry(line: 133, patterns: ["=ir =uzskatāms =par", "=ir =uzskatāma =par", "=pamatojoties =uz"], message: nil, suggest: nil, unless: [], example: "⟦Pamatojoties uz⟧ Jūsu iesniegumu, mēs pārbaudījām pasūtījumu."),
                 LexiconEntry(line: 135, patterns: ["=salīdzināšanas =akts", "=salīdzināšanas =aktu", "=pretenziju =kārtībā", "=ārpustiesas"], message: nil, suggest: nil, unless: [], example: "Piedāvājam sagatavot ⟦salīdzināšanas aktu⟧."),
-                LexiconEntry(line: 137, patterns: ["=atvainojamies =par =sagādātajām =neērtībām", "=par =sagādātajām =neērtībām", "=par =radītajām =neērtībām"], message: "Šablona kancelejas frāze skan kā formāla atrakstīšanās.", suggest: "Nosauciet, par ko tieši atvainojaties: «par to, ka pasūtījums kavējās nedēļu».", unless: [], example: "⟦Atvainojamies par sagādātajām neērtībām⟧."),
             ],
             examples: LexiconExamples(
                 triggering: ["Mēs ⟦nodeplojām⟧ ⟦hotfiksu⟧, un rīt Jums ⟦pingošu⟧.", "Jūsu ⟦tikets⟧ ir ⟦eskalēts⟧ ⟦otrajai līnijai⟧.", "Pagājušajā nedēļā mēs pārkāpām ⟦SLA⟧.", "⟦Informējam, ka⟧ ⟦naudas līdzekļu⟧ atmaksa ⟦tiks veikta⟧ uz karti.", "Problēma ir ⟦CRM⟧, mēs to salabosim.", "Kļūda bija ⟦bekendā⟧, mēs veicām ⟦rollbeku⟧."],
                 nonTriggering: ["Šovakar publicēsim labojumu un rīt Jums uzrakstīsim.", "Pakalpojuma līmeņa līgums (SLA) sola atbildi dienas laikā, un mēs to pārkāpām.", "Rēķinu PDF formātā un SMS ar kodu mēs nosūtījām.", "SIA «Koks» atmaksās naudu uz karti līdz piektdienai.", "PVN ir iekļauts cenā.", "JŪSU PASŪTĪJUMS JAU IR CEĻĀ, ATVAINOJIET PAR KAVĒŠANOS."]
+            )
+        ),
+        LexiconFile(
+            path: "lexicons/lv/minimizing.yml", language: .lv, rule: "minimizing",
+            message: "Mazināšana: nosaucot problēmu par sīku, jūs sakāt klientam, ka viņš pārspīlē.", suggest: "Lai problēmas lielumu vērtē klients: «Kavēšanās Jums sagādāja grūtības, atvainojiet.»",
+            classes: [
+            ],
+            unless: [],
+            messages: [:],
+            entries: [
+                LexiconEntry(line: 5, patterns: ["=tikai (=neliela|=nelielu|=maza|=mazu|=sīka|=sīku|=niecīga|=niecīgu|=nebūtiska|=nebūtisku) (=kavēšanās|=kļūda|=kļūdu|=neprecizitāte|=drukas =kļūda|=problēma|=problēmu)", "=tikai (=pāris|=dažas|=viena|=divas) (=dienas|=stundas|=minūtes|=diena|=stunda)"], message: nil, suggest: nil, unless: [], example: "Tā bija ⟦tikai neliela kļūda⟧."),
+                LexiconEntry(line: 7, patterns: ["(=neliela|=nelielu|=nelielas|=nelielā|=sīka|=sīku|=niecīga|=niecīgu|=nebūtiska|=nebūtisku) (=kavēšanās|=aizkavēšanās|=kļūda|=kļūdu|=neprecizitāte|=neprecizitāti|=neērtība|=neērtības|=problēma|=problēmu|=misēklis|=misēkli|=kļūme|=kļūmi)"], message: nil, suggest: nil, unless: ["(=nelielu|=nelielas|=neliela) (=atlaidi|=atlaide|=dāvanu|=kompensāciju)"], example: "Radās ⟦neliela kavēšanās⟧ ar pasūtījumu."),
+                LexiconEntry(line: 10, patterns: ["=nekas (=traks|=nopietns|=briesmīgs|=ļauns|=kritisks)", "=nav (=nekas =traks|=tik =traki|=pasaules =gals)", "=nav =vērts =uztraukties"], message: nil, suggest: nil, unless: [], example: "⟦Nekas traks⟧, gadās."),
+                LexiconEntry(line: 12, patterns: ["(=sīkums|=sīkumi|=nieks|=nieki)"], message: nil, suggest: nil, unless: [], example: "Tas ir ⟦sīkums⟧, izlabosim."),
+                LexiconEntry(line: 14, patterns: ["=tikai (=par|=uz) (=pāris|=dažām|=vienu|=divām|@number) (=dienām|=stundām|=minūtēm|=dienu|=stundu)"], message: nil, suggest: nil, unless: [], example: "Sūtījums aizkavējās ⟦tikai par pāris dienām⟧."),
+                LexiconEntry(line: 16, patterns: ["=nedaudz (=aizkavējās|=nokavēja|=kavējās|=kļūdījāmies|=kļūdījos|=atšķiras)", "=mazliet (=aizkavējās|=nokavēja|=kavējās|=atšķiras)", "=nedaudz (=saskrāpēts|=saskrāpēta|=bojāts|=bojāta)"], message: nil, suggest: nil, unless: [], example: "Kurjers ⟦nedaudz aizkavējās⟧."),
+                LexiconEntry(line: 18, patterns: ["=gandrīz nemanām*", "=praktiski nemanām*", "=tikko pamanām*", "=gandrīz neredzam*"], message: nil, suggest: nil, unless: [], example: "Skrāpējums ir ⟦gandrīz nemanāms⟧."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["Labdien, tā ir ⟦tikai neliela kļūda⟧, ⟦nekas traks⟧.", "Sūtījums aizkavējās ⟦tikai par pāris dienām⟧.", "Krāsu atšķirība ir ⟦gandrīz nemanāma⟧."],
+                nonTriggering: ["Kavēšanās Jums sagādāja grūtības, atvainojiet.", "Pateicībā par pacietību piešķīrām nelielu atlaidi.", "Mēs nedaudz mainījām piegādes kārtību, lai tas neatkārtotos.", "Nosūtīsim nelielu dāvanu kopā ar nomaiņu."]
             )
         ),
         LexiconFile(
@@ -226,6 +246,25 @@ extension BuiltinLexicons {
             examples: LexiconExamples(
                 triggering: ["Mēs to izskatīsim tuvākajā laikā.", "Izlabosim pēc iespējas ātrāk.", "Drīzumā sazināsimies.", "Naudu atgriezīsim pāris dienās.", "Jūsu pasūtījums Nr. 12345 par 2 precēm maksā 49,90 eiro.", "Atjauniniet lietotni uz versiju 3.5.", "Lapa nedarbojās pirms 3 dienām, atvainojiet."],
                 nonTriggering: ["Nomaiņu nosūtīsim piektdien.", "Nauda atgriezīsies 48 stundu laikā.", "Esam jau atgriezuši Jums naudu.", "Izlabotais fails būs pie Jums šodien līdz plkst. 18:00.", "Piegāde pārcelta uz 2025-03-15.", "Piezvanīšu Jums rīt plkst. 10:00."]
+            )
+        ),
+        LexiconFile(
+            path: "lexicons/lv/non-apology.yml", language: .lv, rule: "non-apology",
+            message: "Neatvainošanās: izklausās pēc atvainošanās, bet atbildību neuzņemas.", suggest: "Atvainojieties par to, ko izdarījāt: «Atvainojiet, mēs nosūtījām nepareizu izmēru — tā ir mūsu kļūda.»",
+            classes: [
+            ],
+            unless: [],
+            messages: [:],
+            entries: [
+                LexiconEntry(line: 5, patterns: ["(atvaino*|piedo*) =ja", "(=nožēlojam|=nožēloju) =ja", "=ja (=mēs|=es) =jūs (=aizvainojām|=aizvainoju|=sarūgtinājām|=sarūgtināju|=apbēdinājām)"], message: "«Atvainojamies, ja…» šaubās, vai kaut kas vispār notika.", suggest: "Izņemiet «ja»: «Atvainojiet, ka rēķins bija nepareizs.»", unless: [], example: "⟦Atvainojamies, ja⟧ tas Jūs aizvainoja."),
+                LexiconEntry(line: 9, patterns: ["(=mums|=man)? =ir? =žēl =ka =jūs =tā? (=domājat|=uzskatāt|=jūtaties|=esat =neapmierināts|=esat =neapmierināta|=palikāt =neapmierināti)", "(=nožēlojam|=nožēloju) =ka =jūs =tā? (=domājat|=uzskatāt|=esat =neapmierināts|=esat =neapmierināta|=jūtaties)", "=žēl =ka =jums =tā =šķiet"], message: "Nožēla par klienta jūtām, nevis par notikušo.", suggest: "Nosauciet, kas nogāja greizi: «Man žēl, ka sūtījums kavējās.»", unless: [], example: "⟦Žēl, ka Jūs tā domājat⟧."),
+                LexiconEntry(line: 13, patterns: ["atvaino* =ka (=jūs|=jums) =tā? (=jūtaties|=šķiet|=domājat|=likās|=aizvainoja)"], message: "Atvainošanās par klienta reakciju, nevis par savu rīcību.", suggest: nil, unless: [], example: "⟦Atvainojiet, ka Jums tā šķiet⟧."),
+                LexiconEntry(line: 16, patterns: ["(atvaino*|piedo*) =bet", "(=nožēlojam|=nožēloju) =bet"], message: "«Atvainojiet, bet…» atsauc atvainošanos.", suggest: "Pabeidziet atvainošanos ar punktu un pasakiet, ko darīsiet.", unless: [], example: "⟦Atvainojiet, bet⟧ naudu atmaksāt nevaram."),
+                LexiconEntry(line: 20, patterns: ["atvaino* =par (=sagādātajām|=radītajām|=iespējamām) =neērtībām", "=par (=sagādātajām|=radītajām|=iespējamām) =neērtībām"], message: "«Sagādātās neērtības» ir šablons, kas neko nenosauc.", suggest: "Nosauciet, par ko tieši atvainojaties: «par to, ka pasūtījums kavējās nedēļu».", unless: [], example: "⟦Atvainojamies par sagādātajām neērtībām⟧."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["Labdien. ⟦Atvainojamies, ja⟧ tas Jūs aizvainoja.", "⟦Žēl, ka Jūs tā domājat⟧. Noteikumi ir skaidri.", "⟦Atvainojamies par sagādātajām neērtībām⟧.", "⟦Atvainojiet, bet⟧ naudu atmaksāt nevaram."],
+                nonTriggering: ["Atvainojiet, mēs nosūtījām nepareizu izmēru — tā ir mana kļūda.", "Atvainojamies par kavēšanos: jaunais sūtījums izbrauks rīt.", "Man ļoti žēl, ka tā sanāca, — es jau atmaksāju naudu.", "Ja Jums noņēma naudu divreiz, es to atmaksāšu šodien."]
             )
         ),
         LexiconFile(
