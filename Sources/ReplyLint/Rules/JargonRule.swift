@@ -25,7 +25,7 @@ public struct JargonRule: PhraseRule {
         let tokens = context.text.tokens
         var candidates: [(index: Int, term: String, language: Language)] = []
         var explained = Set<String>()
-        for sentence in context.text.sentences where !isShouted(sentence, context.text) {
+        for sentence in context.text.sentences where !context.text.isShouted(sentence) {
             for index in sentence.tokens where tokens[index].kind == .word && !tokens[index].isWrittenAsForm {
                 let term = context.text.excerpt(tokens[index].range)
                 guard Self.isAcronym(term) else { continue }
@@ -68,15 +68,6 @@ public struct JargonRule: PhraseRule {
         return form(1) == "(" && isWord(2) && isWord(3)
     }
 
-    /// A sentence mostly in capitals is shouting, not a run of acronyms.
-    private func isShouted(_ sentence: AnalyzedText.Sentence, _ text: AnalyzedText) -> Bool {
-        let words = sentence.tokens.filter { text.tokens[$0].kind == .word }
-        guard words.count >= 4 else { return false }
-        let capitals = words.filter {
-            !text.tokens[$0].isWrittenAsForm && text.excerpt(text.tokens[$0].range).unicodeScalars.allSatisfy { !$0.properties.isLowercase }
-        }
-        return capitals.count * 2 > words.count
-    }
 }
 
 extension String {

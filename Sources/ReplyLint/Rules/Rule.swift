@@ -84,6 +84,8 @@ public enum RuleRegistry {
         VagueTimelineRule.self,
         NonApologyRule.self,
         MinimizingRule.self,
+        PassiveEvasionRule.self,
+        DismissiveToneRule.self,
     ]
 
     public static func rule(id: String) -> (any Rule.Type)? {

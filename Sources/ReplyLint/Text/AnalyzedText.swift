@@ -20,6 +20,17 @@ public struct AnalyzedText: Sendable {
         public var language: Language
     }
 
+    /// Whether a sentence is mostly capitals (at least four words, more than half of them
+    /// without a lowercase letter): shouting, not a run of acronyms.
+    public func isShouted(_ sentence: Sentence) -> Bool {
+        let words = sentence.tokens.filter { tokens[$0].kind == .word }
+        guard words.count >= 4 else { return false }
+        let capitals = words.filter {
+            !tokens[$0].isWrittenAsForm && excerpt(tokens[$0].range).unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+        }
+        return capitals.count * 2 > words.count
+    }
+
     /// The text of a byte range.
     public func excerpt(_ range: Range<Int>) -> String {
         let utf8 = text.utf8

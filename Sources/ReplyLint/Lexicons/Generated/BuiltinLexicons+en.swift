@@ -123,6 +123,27 @@ extension BuiltinLexicons {
             )
         ),
         LexiconFile(
+            path: "lexicons/en/dismissive-tone.yml", language: .en, rule: "dismissive-tone",
+            message: "A dismissive tone: this talks down to the client.", suggest: "Stay calm and polite: acknowledge the frustration and say what you will do.",
+            classes: [
+            ],
+            unless: [],
+            messages: ["exclamations": "A run of exclamation marks reads as shouting or irritation.", "exclamations-suggest": "Use one full stop; the words carry the meaning.", "shouting": "A sentence in capitals reads as shouting.", "shouting-suggest": "Write it in normal case; put the important part first instead."],
+            entries: [
+                LexiconEntry(line: 11, patterns: ["=calm =down", "=relax", "=chill =out", "=take =a =deep =breath", "=settle =down"], message: "Telling an upset client to calm down makes them angrier.", suggest: "Acknowledge the feeling: “I understand why you are upset.”", unless: [], example: "Please ⟦calm down⟧ and read my answer."),
+                LexiconEntry(line: 15, patterns: ["(=you're|=you =are) (=overreacting|=exaggerating|=being =unreasonable|=being =dramatic|=making =a =fuss)", "=no =need =to (=get =upset|=shout|=be =rude|=overreact|=make =a =fuss)", "=there's =no =need =to (=get =upset|=shout|=be =rude|=overreact)", "=don't (=overreact|=shout|=be =dramatic)"], message: "Judging the client’s reaction dismisses the complaint.", suggest: nil, unless: [], example: "Honestly, ⟦you’re overreacting⟧."),
+                LexiconEntry(line: 18, patterns: ["=if =you =don't =like =it", "=take =it =or =leave =it", "=feel =free =to (=go|=shop|=look) =elsewhere", "=you =can =always =go =elsewhere"], message: "Inviting the client to leave ends the relationship.", suggest: nil, unless: [], example: "⟦If you don't like it⟧, you can cancel."),
+                LexiconEntry(line: 21, patterns: ["=i =don't =know =what =else =to =tell =you", "=what =more =do =you =want", "=what =else =do =you =expect", "=i =have =nothing =more =to =add"], message: "This tells the client you have given up on them.", suggest: nil, unless: [], example: "⟦I don't know what else to tell you⟧."),
+                LexiconEntry(line: 24, patterns: ["=yeah =right", "=sure, =sure", "=sure =sure", "=good =luck =with =that", "=whatever", "=lol", "=as =if"], message: "Sarcasm reads as contempt.", suggest: nil, unless: ["=whatever (=you =need|=size|=colour|=color|=day|=time|=suits|=works)"], example: "⟦Yeah right⟧, the parcel disappeared by itself."),
+                LexiconEntry(line: 28, patterns: ["=that's =ridiculous", "=that =is =ridiculous", "=that's =absurd", "=that =is =absurd", "=seriously"], message: "Calling the complaint ridiculous insults the client.", suggest: nil, unless: [], example: "⟦That's ridiculous⟧: nobody else had this problem."),
+                LexiconEntry(line: 31, patterns: ["=obviously", "=clearly =you", "=as =anyone =can =see", "=any =child =could"], message: "“Obviously” implies the client missed the obvious.", suggest: nil, unless: [], example: "⟦Obviously⟧ the box says batteries are not included."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["⟦Calm down⟧, we will look into it.", "⟦WE HAVE ALREADY ANSWERED THIS QUESTION TWICE.⟧", "The parcel was delivered⟦!!!⟧", "⟦Whatever⟧. ⟦If you don't like it⟧, cancel."],
+                nonTriggering: ["I understand why you are upset, and I'm sorry.", "Great news: your refund has arrived!", "Whatever size you need, we will send it tomorrow.", "Our SLA and VAT rules are on the FAQ page."]
+            )
+        ),
+        LexiconFile(
             path: "lexicons/en/jargon.yml", language: .en, rule: "jargon",
             message: "Jargon: the client may not understand this word.", suggest: "Use everyday words the client would use.",
             classes: [
@@ -289,6 +310,26 @@ extension BuiltinLexicons {
             examples: LexiconExamples(
                 triggering: ["Hello, we are ⟦sorry if⟧ the service was slow.", "⟦Sorry you feel⟧ that way. Our terms are clear.", "We ⟦apologise for any inconvenience⟧.", "I’m ⟦sorry, but⟧ we cannot accept the return."],
                 nonTriggering: ["I’m sorry we sent the wrong size — that was my mistake.", "We apologise for the delay; the new parcel leaves tomorrow.", "Sorry for the trouble — I have refunded you.", "If you were charged twice, I will refund you today.", "I’m sorry to hear the parcel arrived damaged; a new one leaves today."]
+            )
+        ),
+        LexiconFile(
+            path: "lexicons/en/passive-evasion.yml", language: .en, rule: "passive-evasion",
+            message: "An admission without an agent: it hides who made the mistake.", suggest: "Say who erred, in the active voice: “I made a mistake” or “we sent the wrong item”.",
+            classes: [
+            ],
+            unless: [],
+            messages: [:],
+            entries: [
+                LexiconEntry(line: 5, patterns: ["(=mistakes|=errors) (=were|=have =been) (=made|=committed)", "(=a|=an|=some) (=mistake|=error|=oversight) (=was|=has =been) (=made|=committed)"], message: "“Mistakes were made” admits an error without saying who made it.", suggest: nil, unless: [], example: "I understand your frustration; ⟦mistakes were made⟧."),
+                LexiconEntry(line: 8, patterns: ["(=an|=a|=some) (=error|=mistake|=glitch|=oversight) (=occurred|=happened|=arose)", "(=errors|=mistakes|=issues) (=occurred|=happened|=arose)"], message: "“An error occurred” makes the mistake sound like weather.", suggest: nil, unless: [], example: "⟦An error occurred⟧ while processing your order."),
+                LexiconEntry(line: 11, patterns: ["(=the|=your) (=deadline|=delivery =date|=appointment|=date) (=was|=has =been) (=missed|=not =met|=overlooked)"], message: nil, suggest: nil, unless: [], example: "⟦The deadline was missed⟧ due to a scheduling conflict."),
+                LexiconEntry(line: 13, patterns: ["(=the|=a) (=wrong|=incorrect) (=item|=size|=colour|=color|=product|=file|=invoice|=parcel|=version|=address) (=was|=were|=has =been) (=sent|=shipped|=delivered|=issued|=attached|=used|=entered)"], message: nil, suggest: "“We sent you the wrong size” — say it was you.", unless: [], example: "⟦The wrong size was sent⟧ to you."),
+                LexiconEntry(line: 16, patterns: ["(=your|=the) (=order|=request|=payment|=refund|=email|=message|=complaint|=booking) (=was|=were|=has =been) =not (=processed|=sent|=handled|=answered|=forwarded|=recorded|=registered)"], message: nil, suggest: nil, unless: [], example: "⟦Your request was not processed⟧ in time."),
+                LexiconEntry(line: 18, patterns: ["(=your|=the) (=order|=request|=case|=parcel|=booking) (=was|=were|=has =been) (=mishandled|=misplaced|=overlooked|=lost =track =of)"], message: nil, suggest: nil, unless: [], example: "⟦Your order was mishandled⟧ at some point."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["Hello, ⟦mistakes were made⟧ and ⟦an error occurred⟧ with billing.", "⟦The wrong item was shipped⟧ to you.", "⟦The deadline was missed⟧."],
+                nonTriggering: ["I made a mistake and sent you the wrong size.", "We missed the deadline, and I’m sorry.", "It was our error: the payment was taken twice.", "The replacement was shipped this morning."]
             )
         ),
         LexiconFile(

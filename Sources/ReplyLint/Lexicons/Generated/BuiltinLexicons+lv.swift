@@ -118,6 +118,27 @@ extension BuiltinLexicons {
             )
         ),
         LexiconFile(
+            path: "lexicons/lv/dismissive-tone.yml", language: .lv, rule: "dismissive-tone",
+            message: "Nievājošs tonis: atbilde runā ar klientu no augšas.", suggest: "Saglabājiet mierīgu, pieklājīgu toni: atzīstiet klienta aizkaitinājumu un pasakiet, ko darīsiet.",
+            classes: [
+            ],
+            unless: [],
+            messages: ["exclamations": "Vairākas izsaukuma zīmes pēc kārtas izklausās kā kliegšana vai aizkaitinājums.", "exclamations-suggest": "Pietiek ar punktu: jēgu nes vārdi.", "shouting": "Teikums lielajiem burtiem izklausās kā kliegšana.", "shouting-suggest": "Rakstiet parastiem burtiem, bet svarīgāko lieciet sākumā."],
+            entries: [
+                LexiconEntry(line: 11, patterns: ["=nomierinieties", "=nomierinies", "=nenervozējiet", "=nekliedziet", "=nevajag =histerizēt", "=nepaceliet =balsi"], message: "Lūgums nomierināties sadusmo aizkaitinātu klientu vēl vairāk.", suggest: "Atzīstiet jūtas: «Saprotu, kāpēc esat sarūgtināts.»", unless: [], example: "⟦Nomierinieties⟧, lūdzu, un izlasiet atbildi."),
+                LexiconEntry(line: 15, patterns: ["=jūs (=pārspīlējat|=dramatizējat|=piesienaties|=uzpūšat)", "=nevajag (=tā =pārdzīvot|=dramatizēt|=taisīt =skandālu|=pārspīlēt)", "=netaisiet =skandālu"], message: "Klienta reakcijas vērtēšana noniecina sūdzību.", suggest: nil, unless: [], example: "Atklāti sakot, ⟦jūs pārspīlējat⟧."),
+                LexiconEntry(line: 18, patterns: ["=ja (=jums|=tev) =nepatīk", "=ja =jūs =neapmierina", "=varat (=vērsties|=iet|=pasūtīt) (=citur|=pie =citiem|=citā =veikalā)", "=neviens =jūs =netur"], message: "Aicinājums iet citur pārtrauc attiecības ar klientu.", suggest: nil, unless: [], example: "⟦Ja Jums nepatīk⟧, varat atcelt pasūtījumu."),
+                LexiconEntry(line: 21, patterns: ["=nezinu, =ko =vēl =jums =teikt", "=nezinu =ko =vēl =jums =teikt", "=ko =jūs =vēl =gribat", "=ko =vēl =jūs =gaidāt", "=man =vairs =nav =ko =piebilst"], message: "Tas klientam pasaka, ka esat uz viņu atmetuši ar roku.", suggest: nil, unless: [], example: "⟦Nezinu, ko vēl Jums teikt⟧."),
+                LexiconEntry(line: 24, patterns: ["=nu =jā, =protams", "=nu =jā =protams", "=jā, =jā", "=smieklīgi", "=ha-ha", "=hahaha"], message: "Sarkasms izklausās kā nicinājums.", suggest: nil, unless: [], example: "⟦Nu jā, protams⟧, sūtījums pazuda pats."),
+                LexiconEntry(line: 27, patterns: ["=tas (=ir)? (=smieklīgi|=absurdi|=muļķīgi|=absurds)", "=jūs =nopietni"], message: "Saukt sūdzību par smieklīgu nozīmē apvainot klientu.", suggest: nil, unless: [], example: "⟦Tas ir absurdi⟧: nevienam citam nav tādas problēmas."),
+                LexiconEntry(line: 30, patterns: ["=acīmredzami", "=acīmredzot =jūs", "=katram =skaidrs", "=pat =bērnam =skaidrs", "=vai =tiešām =nav =skaidrs"], message: "«Acīmredzami» liek domāt, ka klients neredz acīmredzamo.", suggest: nil, unless: [], example: "⟦Acīmredzami⟧ baterijas komplektā neietilpst."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["⟦Nomierinieties⟧, mēs to izskatīsim.", "⟦MĒS UZ ŠO JAUTĀJUMU JAU ATBILDĒJĀM DIVREIZ.⟧", "Sūtījums ir piegādāts⟦!!!⟧", "⟦Nu jā, protams⟧. ⟦Ja Jums nepatīk⟧, atceliet."],
+                nonTriggering: ["Saprotu, kāpēc esat sarūgtināts, un atvainojos.", "Laba ziņa: nauda jau ir atgriezta!", "Neuztraucieties: pasūtījums jau ir ceļā un būs pie Jums rīt.", "PVN un SIA rekvizīti ir rēķinā."]
+            )
+        ),
+        LexiconFile(
             path: "lexicons/lv/jargon.yml", language: .lv, rule: "jargon",
             message: "Žargons: klients var nesaprast šo vārdu.", suggest: "Sakiet ikdienas vārdiem, kā to teiktu pats klients.",
             classes: [
@@ -265,6 +286,25 @@ extension BuiltinLexicons {
             examples: LexiconExamples(
                 triggering: ["Labdien. ⟦Atvainojamies, ja⟧ tas Jūs aizvainoja.", "⟦Žēl, ka Jūs tā domājat⟧. Noteikumi ir skaidri.", "⟦Atvainojamies par sagādātajām neērtībām⟧.", "⟦Atvainojiet, bet⟧ naudu atmaksāt nevaram."],
                 nonTriggering: ["Atvainojiet, mēs nosūtījām nepareizu izmēru — tā ir mana kļūda.", "Atvainojamies par kavēšanos: jaunais sūtījums izbrauks rīt.", "Man ļoti žēl, ka tā sanāca, — es jau atmaksāju naudu.", "Ja Jums noņēma naudu divreiz, es to atmaksāšu šodien."]
+            )
+        ),
+        LexiconFile(
+            path: "lexicons/lv/passive-evasion.yml", language: .lv, rule: "passive-evasion",
+            message: "Bezpersonisks atzinums slēpj, kurš kļūdījās.", suggest: "Pasakiet, kurš kļūdījās, darāmajā kārtā: «mēs kļūdījāmies», «es pieļāvu kļūdu».",
+            classes: [
+            ],
+            unless: [],
+            messages: [:],
+            entries: [
+                LexiconEntry(line: 5, patterns: ["=tika (=pieļauta|=pieļautas) (=kļūda|=kļūdas|=neprecizitāte|=neprecizitātes)", "(=pieļauta|=pieļautas) (=kļūda|=kļūdas|=neprecizitāte)", "(=kļūda|=kļūdas) =tika (=pieļauta|=pieļautas)"], message: "«Tika pieļauta kļūda» atzīst kļūdu, bet nepasaka, kurš to pieļāva.", suggest: nil, unless: [], example: "Noformējot pasūtījumu, ⟦tika pieļauta kļūda⟧."),
+                LexiconEntry(line: 8, patterns: ["(=radās|=notika|=iezagās|=gadījās) (=kļūda|=kļūdas|=neprecizitāte|=sajukums|=pārpratums =ar)", "(=kļūda|=sajukums) (=radās|=notika|=gadījās)"], message: "«Radās kļūda» izklausās tā, it kā kļūda būtu radusies pati.", suggest: nil, unless: [], example: "⟦Radās kļūda⟧, apstrādājot pasūtījumu."),
+                LexiconEntry(line: 11, patterns: ["=termiņš (=tika =kavēts|=netika =ievērots|=tika =nokavēts|=tika =pārkāpts)", "(=tika|=netika) (=kavēts|=ievērots|=nokavēts) =termiņš"], message: nil, suggest: nil, unless: [], example: "Diemžēl ⟦termiņš tika kavēts⟧."),
+                LexiconEntry(line: 13, patterns: ["=jums? =tika (=nosūtīta|=nosūtīts|=nosūtītas|=piegādāta|=piegādāts|=izrakstīts|=izrakstīta) (=nepareiza|=nepareizs|=nepareizas|=cita|=cits|=kļūdaina|=kļūdains)"], message: nil, suggest: "«Mēs Jums nosūtījām nepareizu izmēru» — pasakiet, ka to izdarījāt jūs.", unless: [], example: "⟦Jums tika nosūtīta nepareiza⟧ prece."),
+                LexiconEntry(line: 16, patterns: ["(=jūsu|=jūsu =pasūtījums|=pasūtījums|=pieteikums|=maksājums|=iesniegums|=vēstule) =netika (=apstrādāts|=apstrādāta|=nosūtīts|=nosūtīta|=reģistrēts|=reģistrēta|=izskatīts|=izskatīta|=pārsūtīts) (=laikā|=savlaicīgi|=pareizi)?"], message: nil, suggest: nil, unless: [], example: "⟦Pasūtījums netika apstrādāts laikā⟧."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["Labdien! ⟦Tika pieļauta kļūda⟧, un ⟦radās sajukums⟧ ar rēķinu.", "⟦Jums tika nosūtīta nepareiza⟧ prece.", "⟦Termiņš tika kavēts⟧."],
+                nonTriggering: ["Es kļūdījos un nosūtīju Jums nepareizu izmēru.", "Mēs nokavējām termiņu, atvainojiet.", "Kļūda ir mūsu: maksājums tika noņemts divreiz.", "Nomaiņa tika nosūtīta šorīt."]
             )
         ),
         LexiconFile(

@@ -1,0 +1,66 @@
+public struct DismissiveToneRule: PhraseRule {
+    public static let description = RuleDescription(
+        id: "dismissive-tone",
+        name: "Dismissive tone",
+        rationale: """
+        Telling an unhappy client to calm down («успокойтесь», "calm down", «nomierinieties»), \
+        sarcasm, sentences in capitals and runs of exclamation marks read as shouting or \
+        contempt, and turn a complaint into a quarrel. Keep the tone calm and polite.
+        """,
+        defaultSeverity: .warning,
+        kind: .phrase
+    )
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        (phraseFindings(context) + shoutedSentences(context) + exclamationRuns(context))
+            .sorted { $0.range!.lowerBound < $1.range!.lowerBound }
+    }
+
+    /// Sentences mostly in capitals: shouting, whatever the words.
+    private func shoutedSentences(_ context: RuleContext) -> [Finding] {
+        context.text.sentences.filter { context.text.isShouted($0) }.map { sentence in
+            finding(context, "shouting", range: sentence.range, language: sentence.language,
+                    fallback: "A sentence in capitals reads as shouting.")
+        }
+    }
+
+    /// Two or more "!" in a row (also "?!"), written without spaces, outside shouted
+    /// sentences (those are reported whole).
+    private func exclamationRuns(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for sentence in context.text.sentences where !context.text.isShouted(sentence) {
+            var runStart: Int?, marks = 0, hasExclamation = false
+            func close(at end: Int) {
+                if let start = runStart, marks >= 2, hasExclamation {
+                    findings.append(finding(context, "exclamations", range: start..<end, language: sentence.language,
+                                            fallback: "A run of exclamation marks reads as shouting."))
+                }
+                runStart = nil; marks = 0; hasExclamation = false
+            }
+            var previousEnd = -1
+            for index in sentence.tokens {
+                let token = context.text.tokens[index]
+                let isMark = token.form == "!" || token.form == "?"
+                if isMark, runStart != nil, token.range.lowerBound == previousEnd {
+                    marks += 1
+                } else {
+                    close(at: previousEnd)
+                    if isMark { runStart = token.range.lowerBound; marks = 1 }
+                }
+                if token.form == "!" { hasExclamation = true }
+                previousEnd = token.range.upperBound
+            }
+            close(at: previousEnd)
+        }
+        return findings
+    }
+
+    private func finding(_ context: RuleContext, _ name: String, range: Range<Int>, language: Language,
+                         fallback: String) -> Finding {
+        let lexicon = context.lexicon(Self.description.id, language: language)
+        return Finding(rule: Self.description.id, message: lexicon?.messages[name] ?? fallback, range: range,
+                       suggestion: lexicon?.messages["\(name)-suggest"])
+    }
+}
