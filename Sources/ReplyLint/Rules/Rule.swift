@@ -86,6 +86,7 @@ public enum RuleRegistry {
         MinimizingRule.self,
         PassiveEvasionRule.self,
         DismissiveToneRule.self,
+        LongSentenceRule.self,
     ]
 
     public static func rule(id: String) -> (any Rule.Type)? {

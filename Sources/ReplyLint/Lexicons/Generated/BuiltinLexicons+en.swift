@@ -205,6 +205,20 @@ extension BuiltinLexicons {
             )
         ),
         LexiconFile(
+            path: "lexicons/en/long-sentence.yml", language: .en, rule: "long-sentence",
+            message: "This sentence has {count} words; more than {limit} is hard to read for an upset client.", suggest: "Split it: one sentence for the apology, one for what you will do, one for when.",
+            classes: [
+            ],
+            unless: [],
+            messages: [:],
+            entries: [
+            ],
+            examples: LexiconExamples(
+                triggering: ["⟦We have looked into the matter that you described in your message from Monday and after checking the order with our warehouse team and the courier company we have decided that the best thing to do is to send you a new parcel.⟧", "⟦Because your order was placed during the sale, when fewer people than usual were working in our warehouse and the courier company was accepting parcels with a delay, we were not able to send it on time, for which we are very sorry.⟧", "Hello! ⟦We received your email, passed it on to the head of our quality department, who looked carefully at all of the photos that you attached, and he concluded that the item really did arrive damaged because it had been badly packed in our warehouse.⟧ We are sorry."],
+                nonTriggering: ["I’m sorry the parcel was late. A new one leaves today. It will reach you on Friday.", "We checked your order with the warehouse and the courier, and a new parcel leaves today.", "Thank you for your patience."]
+            )
+        ),
+        LexiconFile(
             path: "lexicons/en/minimizing.yml", language: .en, rule: "minimizing",
             message: "Minimizing: calling the problem small tells the client they are overreacting.", suggest: "Let the client judge the size of the problem: “The delay caused you trouble, and I’m sorry.”",
             classes: [

@@ -197,6 +197,20 @@ extension BuiltinLexicons {
             )
         ),
         LexiconFile(
+            path: "lexicons/lv/long-sentence.yml", language: .lv, rule: "long-sentence",
+            message: "Teikums ir {count} vārdu garš; sarūgtinātam klientam grūti izlasīt teikumus, kas garāki par {limit} vārdiem.", suggest: "Sadaliet to: viens teikums atvainošanās, otrs — ko darīsiet, trešais — kad.",
+            classes: [
+            ],
+            unless: [],
+            messages: [:],
+            entries: [
+            ],
+            examples: LexiconExamples(
+                triggering: ["⟦Mēs rūpīgi izpētījām situāciju, ko Jūs aprakstījāt savā pirmdienas vēstulē, un pēc pasūtījuma pārbaudes kopā ar noliktavu un kurjeru dienestu nolēmām, ka vislabāk būs par mūsu līdzekļiem nosūtīt Jums jaunu sūtījumu.⟧", "⟦Tā kā Jūsu pasūtījums tika noformēts izpārdošanas laikā, kad noliktavā strādāja mazāk cilvēku nekā parasti un kurjeru dienests pieņēma sūtījumus ar kavēšanos, mēs to nevarējām nosūtīt laikā, par ko ļoti atvainojamies.⟧", "Labdien! ⟦Mēs saņēmām Jūsu vēstuli, nodevām to kvalitātes nodaļas vadītājam, kurš rūpīgi izpētīja visas fotogrāfijas, ko pievienojāt, un secināja, ka prece tiešām pienāca bojāta, jo mūsu noliktavā tā bija slikti iepakota.⟧ Atvainojiet mūs."],
+                nonTriggering: ["Atvainojiet, ka sūtījums kavējās. Jaunais izbrauc šodien. Tas būs pie Jums piektdien.", "Mēs pārbaudījām pasūtījumu ar noliktavu un kurjeru dienestu un šodien nosūtīsim jaunu sūtījumu.", "Paldies par pacietību."]
+            )
+        ),
+        LexiconFile(
             path: "lexicons/lv/minimizing.yml", language: .lv, rule: "minimizing",
             message: "Mazināšana: nosaucot problēmu par sīku, jūs sakāt klientam, ka viņš pārspīlē.", suggest: "Lai problēmas lielumu vērtē klients: «Kavēšanās Jums sagādāja grūtības, atvainojiet.»",
             classes: [

@@ -1,0 +1,30 @@
+public struct LongSentenceRule: Rule {
+    public static let description = RuleDescription(
+        id: "long-sentence",
+        name: "Long sentence",
+        rationale: """
+        An unhappy client reads quickly and looks for what you will do. Long sentences bury \
+        the apology and the date; split them. Limits are in words: 25 for Russian and \
+        Latvian, whose words carry more meaning each, 30 for English.
+        """,
+        defaultSeverity: .suggestion,
+        kind: .phrase
+    )
+
+    /// The most words a sentence may have before it is reported.
+    static let limits: [Language: Int] = [.ru: 25, .lv: 25, .en: 30]
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        context.text.sentences.compactMap { sentence in
+            let limit = Self.limits[sentence.language] ?? 30
+            let words = sentence.tokens.filter { context.text.tokens[$0].kind == .word }.count
+            guard words > limit else { return nil }
+            let lexicon = context.lexicon(Self.description.id, language: sentence.language)
+            let message = (lexicon?.message ?? "This sentence has {count} words; more than {limit} is hard to read.")
+                .replacing("{count}", with: String(words)).replacing("{limit}", with: String(limit))
+            return Finding(rule: Self.description.id, message: message, range: sentence.range, suggestion: lexicon?.suggest)
+        }
+    }
+}
