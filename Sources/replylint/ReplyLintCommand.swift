@@ -95,10 +95,11 @@ struct Rules: ParsableCommand {
 
     func run() throws {
         let library = try lexicons.library()
+        let width = RuleRegistry.all.map { $0.description.id.count }.max() ?? 0
         for rule in RuleRegistry.all {
             let description = rule.description
             let languages = Language.allCases.filter { library.file(rule: description.id, language: $0) != nil }
-            let id = description.id.padding(toLength: 20, withPad: " ", startingAt: 0)
+            let id = description.id.padding(toLength: width + 1, withPad: " ", startingAt: 0)
             let severity = description.defaultSeverity.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
             print("\(id) \(severity) \(description.name) [\(languages.map(\.rawValue).joined(separator: ", "))]")
         }

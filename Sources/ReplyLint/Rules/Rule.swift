@@ -87,6 +87,9 @@ public enum RuleRegistry {
         PassiveEvasionRule.self,
         DismissiveToneRule.self,
         LongSentenceRule.self,
+        MissingAcknowledgementRule.self,
+        MissingResolutionRule.self,
+        MissingFollowUpRule.self,
     ]
 
     public static func rule(id: String) -> (any Rule.Type)? {

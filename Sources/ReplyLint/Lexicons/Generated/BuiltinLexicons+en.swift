@@ -241,6 +241,26 @@ extension BuiltinLexicons {
             )
         ),
         LexiconFile(
+            path: "lexicons/en/missing-acknowledgement.yml", language: .en, rule: "missing-acknowledgement",
+            message: "The reply does not show that the complaint was received and understood.", suggest: "Start by acknowledging it: “Thank you for telling us — I understand why you are upset: the parcel arrived a week late.”",
+            classes: [
+            ],
+            unless: [],
+            messages: [:],
+            entries: [
+                LexiconEntry(line: 5, patterns: ["(thank|thanks) =you? =for (=your|=the|=letting|=telling|=writing|=reaching|=bringing|=reporting|=pointing|=sending|=contacting|=flagging|=raising|=explaining)"], message: nil, suggest: nil, unless: ["(thank|thanks) =you? =for =your (=patience|=understanding|=business|=order|=loyalty)"], example: "Thank you for letting us know about the broken zip."),
+                LexiconEntry(line: 8, patterns: ["(=i|=we) (=fully|=completely|=totally)? (=understand|=can =understand|=can =see) (=why|=how|=your|=that =you|=the|=what)", "=i =see =why"], message: nil, suggest: nil, unless: [], example: "I understand why you are upset."),
+                LexiconEntry(line: 10, patterns: ["(=you're|=you =are) (=absolutely|=completely|=quite)? (=right|=correct)", "=you =have =every =right"], message: nil, suggest: nil, unless: [], example: "You are right: the invoice was wrong."),
+                LexiconEntry(line: 12, patterns: ["(=we|=i|=we've|=i've) =have? (=received|=got|=read|=looked =at|=reviewed|=checked) (=your|=the) (=complaint|=email|=message|=letter|=feedback|=photos|=pictures|=request)", "(=your) (=complaint|=message|=email|=request|=feedback) (=has =been|=was) (=received|=escalated|=forwarded|=passed)"], message: nil, suggest: nil, unless: [], example: "I have read your complaint carefully."),
+                LexiconEntry(line: 14, patterns: ["(=that|=this|=it) (=was|=is) (=our|=my) (=mistake|=error|=fault|=doing)", "=that's =on (=us|=me)", "(=that|=this|=it) =is =on (=us|=me)", "=it =was =our =error", "=our (=mistake|=error|=fault)", "=my (=mistake|=error|=fault)"], message: nil, suggest: nil, unless: [], example: "That was our mistake."),
+                LexiconEntry(line: 16, patterns: ["(sorry|apolog*) (=for|=about|=that) (=the|=your|=our|=my|=we|=i|=this|=missing|=sending|=charging)", "(=i'm|=we're|=i =am|=we =are) (=so|=very|=truly|=really)? =sorry (=we|=i|=your|=the|=that =we|=that =i)"], message: nil, suggest: nil, unless: [], example: "I'm sorry we sent the wrong size."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["Hello. Your parcel will arrive on Friday.", "As I mentioned, the design follows the brief. I can change the colours by Friday.", "You should have read the FAQ. The battery is not included."],
+                nonTriggering: ["Thank you for your email. You are right: the invoice was wrong.", "I understand how frustrating this is. A new parcel leaves today.", "I'm sorry we sent the wrong size; a replacement leaves today."]
+            )
+        ),
+        LexiconFile(
             path: "lexicons/en/missing-apology.yml", language: .en, rule: "missing-apology",
             message: "The reply has no real apology.", suggest: "Apologise for what happened, not for the client’s feelings: “I’m sorry we sent the wrong size — that was our mistake.”",
             classes: [
@@ -264,6 +284,41 @@ extension BuiltinLexicons {
             examples: LexiconExamples(
                 triggering: ["Hello, we are sorry if you feel the service was slow. The parcel left on Monday.", "Sorry you feel that way. Our terms are clear.", "We apologise for any inconvenience caused.", "Unfortunately, the order is delayed. We will ship it on Friday.", "I’m sorry, but we cannot accept the return.", "We regret to inform you that the item is out of stock.", "Thank you for your message. The refund was sent today."],
                 nonTriggering: ["I’m sorry we sent the wrong size — that was my mistake.", "We apologise for the delay; the new parcel leaves tomorrow.", "Please accept my apologies for the broken link.", "We sincerely regret the error in your invoice.", "Sorry for the trouble — I have refunded you.", "Please forgive me for missing the deadline."]
+            )
+        ),
+        LexiconFile(
+            path: "lexicons/en/missing-follow-up.yml", language: .en, rule: "missing-follow-up",
+            message: "The reply does not invite the client to reply or promise to check back.", suggest: "Close the loop: “I’ll check on Friday that everything arrived — and if anything is still wrong, just reply to this email.”",
+            classes: [
+            ],
+            unless: [],
+            messages: [:],
+            entries: [
+                LexiconEntry(line: 5, patterns: ["=let (=me|=us) =know", "=tell (=me|=us)", "=please =reply", "=just =reply", "(=reply|=respond) =to =this (=email|=message|=letter)", "=write (=to)? (=me|=us) (=back|=again|=if)?", "=call (=me|=us)", "=contact (=me|=us)", "=get =in =touch", "=drop (=me|=us) =a =line"], message: nil, suggest: nil, unless: [], example: "If anything is still wrong, let me know."),
+                LexiconEntry(line: 7, patterns: ["(=i'll|=i =will|=we'll|=we =will) (=check|=call|=phone|=ring|=write|=email|=text|=contact|=update|=confirm|=follow =up|=get =back|=check =in) (=you|=back|=in|=with|=on|=to|=that|=again|=tomorrow)?", "(=i'll|=i =will|=we'll|=we =will) =send =you {0,2} (=update|=report|=confirmation)"], message: nil, suggest: nil, unless: [], example: "I'll call you on Monday to make sure it works."),
+                LexiconEntry(line: 9, patterns: ["=please =confirm", "=make =sure (=everything|=it|=all|=that)", "=does =this (=work|=help|=solve)", "=is =there =anything =else", "=if =you =have =any (=questions|=problems)", "=follow =up", "=follow-up"], message: nil, suggest: nil, unless: [], example: "Please confirm that the new file opens."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["I'm sorry for the delay. The parcel will arrive on Friday.", "We will refund you within 3 days.", "The corrected invoice is attached."],
+                nonTriggering: ["The parcel will arrive on Friday; let me know if it doesn't.", "I'll call you on Monday to check that everything works.", "If anything is still wrong, just reply to this email."]
+            )
+        ),
+        LexiconFile(
+            path: "lexicons/en/missing-resolution.yml", language: .en, rule: "missing-resolution",
+            message: "The reply offers no concrete remedy.", suggest: "Offer something concrete: a fix, a redo, a refund or partial refund, a replacement, a discount, something free.",
+            classes: [
+            ],
+            unless: [LinedText("(=can't|=cannot|=won't|=unable =to|=will =not|=not =able =to|=can =not) {0,1} (refund*|replac*|fix*|redo|repair*|compensat*|exchang*|reimburs*)", line: 5), LinedText("=no (refund*|replacement*|compensation|exchange*)", line: 6)],
+            messages: [:],
+            entries: [
+                LexiconEntry(line: 9, patterns: ["refund*", "reimburs*", "=money =back", "compensat*", "credit*", "(=payment|=money|=amount|=charge|=fee|=deposit) (=will =be|=has =been|=was|=is) =returned", "=return (=the|=your) (=money|=payment|=amount|=deposit)"], message: nil, suggest: nil, unless: ["=credit =card", "=credit =cards"], example: "I have refunded the second payment."),
+                LexiconEntry(line: 12, patterns: ["replac*", "exchang*", "(=new|=second|=another|=correct|=right) (=invoice|=parcel|=cover|=version|=item|=copy|=one|=pair|=jacket|=card|=set|=size|=part|=device|=link|=file|=files)"], message: nil, suggest: nil, unless: [], example: "A replacement jacket leaves today."),
+                LexiconEntry(line: 14, patterns: ["fix", "=fixed", "=fixing", "repair*", "=redo", "=re-do", "=redone", "=remake", "=reshoot", "=rework", "=resend", "=re-send", "=corrected", "=correct =the", "=correct =it", "=rebook", "=rebooked"], message: nil, suggest: nil, unless: [], example: "We fixed the layout this morning."),
+                LexiconEntry(line: 16, patterns: ["=discount", "=voucher", "=free =of =charge", "=at =no (=cost|=charge|=extra =cost)", "=for =free", "(=won't|=will =not|=not) (=charge|=bill)", "=no =charge", "=waive", "=waived", "=on =the =house", "=free (=month|=delivery|=shipping|=upgrade|=session|=extra)"], message: nil, suggest: nil, unless: [], example: "As an apology, the delivery is free of charge."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["Hello. We have looked into it and will get back to you.", "I'm sorry, but we cannot refund opened items.", "Thank you for your message. The parcel is with the courier."],
+                nonTriggering: ["I will send you a new parcel today.", "We will refund the full amount by Friday.", "I will redo the logo at no cost."]
             )
         ),
         LexiconFile(

@@ -232,6 +232,26 @@ extension BuiltinLexicons {
             )
         ),
         LexiconFile(
+            path: "lexicons/lv/missing-acknowledgement.yml", language: .lv, rule: "missing-acknowledgement",
+            message: "Atbildē nav redzams, ka sūdzība saņemta un saprasta.", suggest: "Sāciet ar atzinumu: «Paldies, ka uzrakstījāt, — saprotu, kāpēc esat sarūgtināts: sūtījums kavējās nedēļu.»",
+            classes: [
+            ],
+            unless: [LinedText("atvaino* =par (=sagādātajām|=radītajām|=iespējamām) =neērtībām", line: 5), LinedText("=žēl =ka =jūs =tā", line: 6)],
+            messages: [:],
+            entries: [
+                LexiconEntry(line: 9, patterns: ["(=paldies|=pateicamies|=pateicos) (=par|=ka) (=vēstuli|=ziņu|=fotogrāfijām|=fotoattēliem|=atsauksmi|=uzrakstījāt|=informējāt|=pastāstījāt|=sazinājāties|=jūsu)"], message: nil, suggest: nil, unless: ["=paldies =par (=pacietību|=sapratni|=pasūtījumu|=uzticību)"], example: "Paldies, ka uzrakstījāt par salūzušo rāvējslēdzēju."),
+                LexiconEntry(line: 12, patterns: ["(=es|=mēs)? (=labi)? (=saprotu|=saprotam) (=kāpēc|=kā|=jūsu|=ka =jūs|=cik)"], message: nil, suggest: nil, unless: [], example: "Es saprotu, kāpēc esat sarūgtināts."),
+                LexiconEntry(line: 14, patterns: ["=jums (=pilnīga)? =taisnība"], message: nil, suggest: nil, unless: [], example: "Jums taisnība: rēķins bija nepareizs."),
+                LexiconEntry(line: 16, patterns: ["(=esam|=esmu|=mēs|=es) {0,1} (=saņēmuši|=saņēmām|=saņēmu|=izskatījuši|=izskatījām|=izlasījām|=izlasīju|=apskatījām|=apskatīju) =jūsu (=sūdzību|=vēstuli|=iesniegumu|=ziņu|=fotogrāfijas)", "=jūsu (=iesniegums|=sūdzība|=vēstule) =ir (=izskatīts|=izskatīta|=saņemts|=saņemta)"], message: nil, suggest: nil, unless: [], example: "Mēs rūpīgi izlasījām Jūsu vēstuli."),
+                LexiconEntry(line: 18, patterns: ["(=kļūda|=vaina) =ir (=mūsu|=mana)", "(=mūsu|=mana) (=kļūda|=vaina)", "=kļūdījās (=mūsu|=mani)", "(=mēs|=es) (=kļūdījāmies|=kļūdījos)"], message: nil, suggest: nil, unless: [], example: "Tā ir mūsu kļūda."),
+                LexiconEntry(line: 20, patterns: ["(atvaino*|piedo*) (=par|=ka)", "(=man|=mums) =ir? (=ļoti|=patiesi)? =žēl =ka", "(=nožēlojam|=nožēloju) (=kļūdu|=kavēšanos|=notikušo)"], message: nil, suggest: nil, unless: [], example: "Atvainojiet par dubulto maksājumu."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["Labdien. Sūtījums pienāks piektdien.", "Kā jau minēju, dizains ir izgatavots pēc uzdevuma. Varu nomainīt krāsas līdz piektdienai.", "Jums vajadzēja izlasīt BUJ. Baterijas komplektā neietilpst."],
+                nonTriggering: ["Paldies par vēstuli. Jums taisnība: rēķins bija nepareizs.", "Saprotu, cik tas ir nepatīkami. Jaunais sūtījums izbrauc šodien.", "Atvainojiet, ka nosūtījām nepareizu izmēru; nomaiņa izbrauc šodien."]
+            )
+        ),
+        LexiconFile(
             path: "lexicons/lv/missing-apology.yml", language: .lv, rule: "missing-apology",
             message: "Atbildē nav īstas atvainošanās.", suggest: "Atvainojieties par notikušo, nevis par klienta jūtām: «Atvainojiet, mēs nosūtījām nepareizu izmēru — tā ir mūsu kļūda.»",
             classes: [
@@ -249,6 +269,41 @@ extension BuiltinLexicons {
             examples: LexiconExamples(
                 triggering: ["Labdien. Atvainojamies, ja tas Jūs aizvainoja. Sūtījums izbrauca pirmdien.", "Žēl, ka Jūs tā domājat. Mūsu noteikumi ir skaidri.", "Diemžēl pasūtījums kavējas. Nosūtīsim piektdien.", "Atvainojiet, bet naudu atmaksāt nevaram.", "Atvainojamies par sagādātajām neērtībām. Pasūtījumu nosūtīsim piektdien.", "Paldies par vēstuli. Atmaksa noformēta šodien."],
                 nonTriggering: ["Atvainojiet, mēs nosūtījām nepareizu izmēru — tā ir mana kļūda.", "Atvainojamies par kavēšanos: jaunais sūtījums izbrauks rīt.", "Lūdzu, piedodiet par nestrādājošo saiti.", "Mēs patiesi nožēlojam kļūdu rēķinā.", "Man ļoti žēl, ka tā sanāca, — es jau atmaksāju naudu.", "Atvainojos, ka nokavēju termiņu."]
+            )
+        ),
+        LexiconFile(
+            path: "lexicons/lv/missing-follow-up.yml", language: .lv, rule: "missing-follow-up",
+            message: "Atbilde neaicina klientu atbildēt un nesola pārbaudīt rezultātu.", suggest: "Noslēdziet loku: «Piektdien pārbaudīšu, vai viss pienāca, bet, ja kaut kas nav kārtībā, vienkārši atbildiet uz šo vēstuli.»",
+            classes: [
+            ],
+            unless: [],
+            messages: [:],
+            entries: [
+                LexiconEntry(line: 5, patterns: ["(=uzrakstiet|=rakstiet|=atbildiet|=zvaniet|=piezvaniet|=sazinieties|=pasakiet|=paziņojiet) (=man|=mums)?", "=dodiet (=man|=mums)? =ziņu"], message: nil, suggest: nil, unless: [], example: "Ja kaut kas nav kārtībā, uzrakstiet man."),
+                LexiconEntry(line: 7, patterns: ["(=pārbaudīšu|=piezvanīšu|=uzrakstīšu|=sazināšos|=atzvanīšu|=paziņošu|=pārbaudīsim|=piezvanīsim|=uzrakstīsim|=sazināsimies|=paziņosim|=atzvanīsim)", "(=atsūtīšu|=atsūtīsim) (=jums)? =pilnu? (=atskaiti|=ziņas|=apstiprinājumu)", "=pilnu? (=atskaiti|=ziņas|=apstiprinājumu) {0,1} (=atsūtīšu|=atsūtīsim)"], message: nil, suggest: nil, unless: [], example: "Pirmdien es piezvanīšu un pārbaudīšu, vai viss darbojas."),
+                LexiconEntry(line: 9, patterns: ["=lai =pārliecinātos", "=vai =viss =ir =kārtībā", "=ja =jums =ir =jautājumi"], message: nil, suggest: nil, unless: [], example: "Rīt pajautāšu kurjeram, lai pārliecinātos, ka viss pienāca."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["Atvainojiet par kavēšanos. Sūtījums pienāks piektdien.", "Atmaksāsim naudu 3 dienu laikā.", "Izlabotais rēķins ir pielikumā."],
+                nonTriggering: ["Sūtījums pienāks piektdien; uzrakstiet, ja tas nepienāk.", "Pirmdien es piezvanīšu un pārbaudīšu, vai viss darbojas.", "Ja kaut kas joprojām nav kārtībā, vienkārši atbildiet uz šo vēstuli."]
+            )
+        ),
+        LexiconFile(
+            path: "lexicons/lv/missing-resolution.yml", language: .lv, rule: "missing-resolution",
+            message: "Atbildē nav konkrēta risinājuma.", suggest: "Piedāvājiet ko konkrētu: labojumu, pārtaisīšanu, naudas vai tās daļas atmaksu, nomaiņu, atlaidi, kaut ko bez maksas.",
+            classes: [
+            ],
+            unless: [LinedText("(=nevaram|=nav =iespējams|=nevarēsim|=netiks) {0,1} (atmaks*|nomain*|izlabo*|kompensē*|atgriez*)", line: 5), LinedText("(atmaks*|nomaiņ*|kompensāc*) (=nav =iespējama|=nav =iespējams|=netiks =veikta|=netiek =veikta|=nepienākas)", line: 6)],
+            messages: [:],
+            entries: [
+                LexiconEntry(line: 9, patterns: ["atmaks*", "(=maksājums|=nauda|=summa) (=atgriezīsies|=tiks =atgriezta|=tiks =atgriezts)", "(=atgriezīsim|=atgriezīšu) (=naudu|=maksājumu|=summu|=daļu)", "(=naudu|=maksājumu|=summu|=daļu) {0,3} (=atgriezīsim|=atgriezīšu)", "kompensāc*", "kompensē*", "=ieskaitīsim"], message: nil, suggest: nil, unless: [], example: "Es jau atmaksāju otro maksājumu."),
+                LexiconEntry(line: 11, patterns: ["nomaiņ*", "nomainī* (=preci|=detaļu|=kāju|=pārvalku|=jaku|=ierīci|=sūtījumu|=izmēru|=daļu)", "apmainī*", "(=jaunu|=jauno|=jauns|=jaunā|=jaunais) (=sūtījumu|=sūtījums|=versiju|=rēķinu|=pārvalku|=jaku|=preci|=karti|=saiti|=failu)"], message: nil, suggest: nil, unless: [], example: "Nomaiņa izbrauks šodien."),
+                LexiconEntry(line: 13, patterns: ["izlabo*", "salabo*", "pārtais*", "pārfotografē*", "=novērsīsim", "=novērsīšu", "=saremontēsim"], message: nil, suggest: nil, unless: [], example: "Mēs izlabosim izkārtojumu šodien."),
+                LexiconEntry(line: 15, patterns: ["(=piešķiram|=piešķirsim|=piedāvājam|=dodam|=dosim|=sniegsim|=piešķiršu) (=jums)? {0,1} atlaid*", "atlaid* (=nākamajam|=nākamajā|=nākamajai)", "=bez =maksas", "=bezmaksas", "=uz =mūsu =rēķina", "=dāvanā", "(=neiekļaušu|=neiekļausim) (=rēķinā)?", "(=neņemšu|=neņemsim) =maksu"], message: nil, suggest: nil, unless: [], example: "Atvainošanās nolūkos piegāde ir bez maksas."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["Labdien. Mēs to izpētījām un atbildēsim Jums vēlāk.", "Atvainojiet, bet atmaksa nav iespējama.", "Paldies par vēstuli. Sūtījums ir pie kurjera."],
+                nonTriggering: ["Šodien nosūtīšu Jums jaunu sūtījumu.", "Atmaksāsim visu summu līdz piektdienai.", "Pārtaisīšu logotipu bez maksas."]
             )
         ),
         LexiconFile(
