@@ -1,6 +1,8 @@
 import Foundation
 
 /// One alternative of a pattern item, before normalisation (docs/lexicons.md).
+/// Hashed and compared by UTF-8 bytes, as `FormKey` is: the matcher's compiler looks atoms
+/// up thousands of times, and `String` hashing normalises Unicode each time.
 enum PatternAtom: Hashable, Sendable {
     case stem(String) // word: same stem
     case prefix(String) // word*: normalised form starts with
@@ -10,6 +12,25 @@ enum PatternAtom: Hashable, Sendable {
 
     enum Builtin: String, Hashable, Sendable, CaseIterable {
         case number, time, date
+    }
+
+    private var key: (kind: Int, text: FormKey) {
+        switch self {
+        case .stem(let text): (0, FormKey(text))
+        case .prefix(let text): (1, FormKey(text))
+        case .exact(let text): (2, FormKey(text))
+        case .klass(let name): (3, FormKey(name))
+        case .builtin(let builtin): (4, FormKey(builtin.rawValue))
+        }
+    }
+
+    static func == (lhs: PatternAtom, rhs: PatternAtom) -> Bool {
+        lhs.key.kind == rhs.key.kind && lhs.key.text == rhs.key.text
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(key.kind)
+        hasher.combine(key.text)
     }
 }
 
@@ -41,55 +62,63 @@ enum PatternParser {
 
     /// Expands groups whose alternatives have several words, «(it is|it's) not», into one
     /// pattern per alternative; a `?` after such a group adds the empty alternative.
+    /// Works on UTF-8 bytes, like `parse`: the syntax is ASCII.
     static func expandGroups(_ pattern: String) throws -> [String] {
-        guard let open = pattern.firstIndex(of: "(") else { return [pattern] }
-        guard let close = pattern[open...].firstIndex(of: ")") else {
+        try expandGroups(Array(pattern.utf8)[...], pattern: pattern).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private static func expandGroups(_ bytes: ArraySlice<UInt8>, pattern: String) throws -> [[UInt8]] {
+        let open = UInt8(ascii: "("), close = UInt8(ascii: ")"), space = UInt8(ascii: " ")
+        guard let start = bytes.firstIndex(of: open) else { return [Array(bytes)] }
+        guard let end = bytes[start...].firstIndex(of: close) else {
             throw PatternSyntaxError(description: "unclosed '(' in '\(pattern)'")
         }
-        let body = pattern[pattern.index(after: open)..<close]
-        var rest = pattern[pattern.index(after: close)...]
-        let head = String(pattern[..<open])
-        guard body.contains(where: \.isWhitespace) else {
+        let head = bytes[..<start], body = bytes[(start + 1)..<end]
+        var rest = bytes[(end + 1)...]
+        guard body.contains(where: { $0 == space || $0 == 0x09 }) else {
             // A group of single words stays one item; expand the groups after it.
-            return try expandGroups(String(rest)).map { head + "(" + body + ")" + $0 }
+            return try expandGroups(rest, pattern: pattern).map { Array(bytes[..<(end + 1)]) + $0 }
         }
-        if body.contains("(") { throw PatternSyntaxError(description: "groups cannot be nested: '\(pattern)'") }
-        var alternatives = body.split(separator: "|", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        if body.contains(open) { throw PatternSyntaxError(description: "groups cannot be nested: '\(pattern)'") }
+        var alternatives = body.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
+            .map { Array($0.drop { $0 == space }.reversed().drop { $0 == space }.reversed()) }
         if alternatives.contains(where: \.isEmpty) { throw PatternSyntaxError(description: "empty alternative in '\(pattern)'") }
-        if rest.hasPrefix("?") {
-            alternatives.append("")
+        if rest.first == UInt8(ascii: "?") {
+            alternatives.append([])
             rest = rest.dropFirst()
         }
-        return try expandGroups(String(rest)).flatMap { tail in
-            alternatives.map { head + " " + $0 + " " + tail }
+        return try expandGroups(rest, pattern: pattern).flatMap { tail in
+            alternatives.map { Array(head) + [space] + $0 + [space] + tail }
         }
     }
 
-    /// Parses a pattern without multi-word groups. It works on Unicode scalars: pattern
-    /// syntax is ASCII, and scalar operations are far cheaper than `Character` ones.
+    /// Parses a pattern without multi-word groups. It works on UTF-8 bytes: all pattern
+    /// syntax is ASCII, so splitting bytes is exact, and decoding a slice is far cheaper
+    /// than building strings from characters or scalars.
     static func parse(_ pattern: String) throws -> [PatternItem] {
         var items: [PatternItem] = []
         var pendingGap: ClosedRange<Int>?
-        for scalars in pattern.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            let word = String(String.UnicodeScalarView(scalars))
-            if scalars.first == "{" {
+        let bytes = Array(pattern.utf8)
+        for word in bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
+            let text = String(decoding: word, as: UTF8.self)
+            if word.first == UInt8(ascii: "{") {
                 guard pendingGap == nil else { throw PatternSyntaxError(description: "two gaps in a row in '\(pattern)'") }
                 guard !items.isEmpty else { throw PatternSyntaxError(description: "a pattern cannot begin with a gap: '\(pattern)'") }
-                pendingGap = try gap(word)
+                pendingGap = try gap(text)
                 continue
             }
             var item = PatternItem(atoms: [])
-            var body = scalars[...]
-            if body.last == "?", body.count > 1 {
+            var body = word
+            if body.last == UInt8(ascii: "?"), body.count > 1 {
                 item.optional = true
                 body = body.dropLast()
             }
-            if body.first == "(" {
-                guard body.last == ")", body.count > 2 else { throw PatternSyntaxError(description: "unclosed '(' in '\(word)'") }
-                item.atoms = try body.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false).map { try atom($0, in: word) }
+            if body.first == UInt8(ascii: "(") {
+                guard body.last == UInt8(ascii: ")"), body.count > 2 else { throw PatternSyntaxError(description: "unclosed '(' in '\(text)'") }
+                item.atoms = try body.dropFirst().dropLast().split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
+                    .map { try atom($0, in: text) }
             } else {
-                item.atoms = [try atom(body, in: word)]
+                item.atoms = [try atom(body, in: text)]
             }
             item.gap = pendingGap ?? 0...0
             pendingGap = nil
@@ -104,32 +133,31 @@ enum PatternParser {
         return items
     }
 
-    private static let syntaxScalars: Set<Unicode.Scalar> = ["(", ")", "{", "}", "|", "?"]
+    private static let syntaxBytes: Set<UInt8> = Set("(){}|?".utf8)
 
     /// An atom: `=exact`, `prefix*`, `@class`, or a word to stem.
-    static func atom(_ text: Substring.UnicodeScalarView.SubSequence, in word: String) throws -> PatternAtom {
-        if text.isEmpty || text.contains(where: syntaxScalars.contains) {
+    static func atom(_ bytes: ArraySlice<UInt8>, in word: String) throws -> PatternAtom {
+        if bytes.isEmpty || bytes.contains(where: syntaxBytes.contains) {
             throw PatternSyntaxError(description: "malformed item '\(word)'")
         }
-        func string(_ scalars: Substring.UnicodeScalarView.SubSequence) -> String {
-            String(String.UnicodeScalarView(scalars))
-        }
-        switch text.first {
-        case "@":
-            let name = string(text.dropFirst())
+        func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+        let star = UInt8(ascii: "*")
+        switch bytes.first {
+        case UInt8(ascii: "@"):
+            let name = string(bytes.dropFirst())
             guard !name.isEmpty else { throw PatternSyntaxError(description: "a class needs a name: '\(word)'") }
             return PatternAtom.Builtin(rawValue: name).map(PatternAtom.builtin) ?? .klass(name)
-        case "=":
-            guard text.count > 1 else { throw PatternSyntaxError(description: "'=' needs a word: '\(word)'") }
-            guard text.last != "*" else { throw PatternSyntaxError(description: "'=' (exact) and '*' (prefix) cannot be combined: '\(word)'") }
-            return .exact(string(text.dropFirst()))
+        case UInt8(ascii: "="):
+            guard bytes.count > 1 else { throw PatternSyntaxError(description: "'=' needs a word: '\(word)'") }
+            guard bytes.last != star else { throw PatternSyntaxError(description: "'=' (exact) and '*' (prefix) cannot be combined: '\(word)'") }
+            return .exact(string(bytes.dropFirst()))
         default:
-            let stars = text.filter { $0 == "*" }.count
-            if stars == 0 { return .stem(string(text)) }
-            guard stars == 1, text.last == "*", text.count > 1 else {
+            let stars = bytes.filter { $0 == star }.count
+            if stars == 0 { return .stem(string(bytes)) }
+            guard stars == 1, bytes.last == star, bytes.count > 1 else {
                 throw PatternSyntaxError(description: "'*' only ends a prefix: '\(word)'")
             }
-            return .prefix(string(text.dropLast()))
+            return .prefix(string(bytes.dropLast()))
         }
     }
 
