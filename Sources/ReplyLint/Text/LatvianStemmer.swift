@@ -2,27 +2,34 @@
 /// for nouns and adjectives, extended so the verb forms that lexicons match fold together.
 ///
 /// Snowball has no Latvian stemmer. The light stemmer strips one noun or adjective ending,
-/// keeping enough vowels in the stem, and undoes palatalisation (brāļiem → brāl,
+/// keeping enough vowels in the word, and undoes palatalisation (brāļiem → brāl,
 /// lāča → lāc). It leaves verbs apart (atvainojos → atvainoj, atvainojamies → atvainojami),
-/// so replylint adds: reflexive, imperative, future and verbal-noun endings; a final «t» of
-/// the infinitive; and a final «j» after a vowel (present stems of -ot/-ēt verbs). With
-/// them atvainojos, atvainojamies, atvainojiet, atvainoties, atvainošanās all give
-/// «atvaino», and labot, labojam, labosim, labots give «labo».
+/// so replylint adds, each for a reason given where it is defined: reflexive, imperative,
+/// future, past-participle and verbal-noun endings; the 2nd person plural «-jat»/«-jāt»;
+/// a final «t» of the infinitive; and a final «j» after a vowel (present stems of
+/// -ot/-ēt/-āt/-īt verbs). With them atvainojos, atvainojamies, atvainojiet, atvainoties,
+/// atvainošanās all give «atvaino»; labot, labojam, labosim, labošu, labots, labojuši
+/// give «labo»; norādīt, norādījāt, nenorādīja give «norādī» / «nenorādī».
+///
+/// It works on arrays of Unicode scalars (input is NFKC and lowercase, so «ā» is one scalar).
 struct LatvianStemmer: Stemmer {
     private struct Ending {
         let scalars: [Unicode.Scalar]
-        /// The stem must keep more vowels than this.
+        /// The word must have more vowels than this.
         let vowels: Int
         let palatalises: Bool
+        /// Strip only when the scalar before the ending is one of these (nil: anything).
+        let after: Set<Unicode.Scalar>?
 
-        init(_ text: String, _ vowels: Int, _ palatalises: Bool = false) {
+        init(_ text: String, _ vowels: Int, _ palatalises: Bool = false, after: Set<Unicode.Scalar>? = nil) {
             scalars = Array(text.unicodeScalars)
             self.vowels = vowels
             self.palatalises = palatalises
+            self.after = after
         }
     }
 
-    /// Lucene's ordered list of noun and adjective endings.
+    /// Lucene's ordered list of noun and adjective endings, unchanged.
     private static let nounEndings: [Ending] = [
         Ending("ajiem", 3), Ending("ajai", 3), Ending("ajam", 2), Ending("ajām", 2),
         Ending("ajos", 2), Ending("ajās", 2), Ending("iem", 2, true), Ending("ajā", 2),
@@ -34,19 +41,44 @@ struct LatvianStemmer: Stemmer {
         Ending("ī", 1), Ending("ū", 1), Ending("o", 1), Ending("s", 0), Ending("š", 0),
     ]
 
-    /// replylint's verb endings, tried first, longest first: verbal nouns, reflexive forms,
-    /// the imperative and the future, none of which the noun list strips whole.
+    /// Vowels that end a verb's infinitive stem (labo-t, atmaksā-t, kompensē-t, nosūtī-t, bū-t).
+    private static let stemVowels: Set<Unicode.Scalar> = ["ā", "ē", "ī", "ū", "o"]
+
+    /// replylint's verb endings, tried before the noun list, in this order (a longer ending
+    /// before any ending it contains). None of them ends a Latvian noun or adjective.
     private static let verbEndings: [Ending] = [
-        "šanās", "šanos", "šanas", "šanai", "sieties", "simies", "šana", "šanā", "šanu",
-        "āmies", "amies", "ieties", "aties", "ities", "āties", "ēties", "īties", "sies", "ties",
-        "siet", "ies", "iet", "sim",
-    ].map { Ending($0, 1) }
+        // Verbal nouns (atvainošanās, labošana, nosūtīšanu): the noun list would strip only
+        // «-ās»/«-a»/«-u» and leave «atvainošan» apart from the verb.
+        Ending("šanās", 1), Ending("šanos", 1), Ending("šanas", 1), Ending("šanai", 1),
+        Ending("šanām", 1), Ending("šana", 1), Ending("šanā", 1), Ending("šanu", 1),
+        // Future reflexive (atvainosimies, atvainosieties) before the plain reflexives below.
+        Ending("sieties", 1), Ending("simies", 1),
+        // Past active participles of the perfect, which says an action is done («esam
+        // nosūtījuši», «esmu izlabojusi», «ir atmaksājušas»); the reflexive ones too.
+        Ending("jušies", 1), Ending("jušās", 1), Ending("jušas", 1), Ending("juši", 1), Ending("jusi", 1),
+        // Present and imperative reflexives: 1st and 2nd plural and the infinitive
+        // (atvainojamies, atvainojaties, atvainojieties, atvainoties). «-āties» and «-īties» go
+        // whole: such verbs are mostly of the 3rd conjugation (sazināties ~ sazinos, kļūdīties ~
+        // kļūdos). «-ēties» keeps its «ē»: most are of the 2nd (kavēties ~ kavējos → «kavē»).
+        Ending("āmies", 1), Ending("amies", 1), Ending("ieties", 1), Ending("aties", 1),
+        Ending("ities", 1), Ending("āties", 1), Ending("īties", 1),
+        Ending("sies", 1), Ending("ties", 1),
+        // Future 2nd plural (nosūtīsiet, nosūtīsit) and imperative 2nd plural (atvainojiet).
+        Ending("siet", 1), Ending("sit", 1), Ending("ies", 1), Ending("iet", 1),
+        // Future 1st plural and 1st singular (labosim, labošu, atvainošos): «-šu»/«-šos» only
+        // after a stem vowel, so adjectives such as «plašu», «svešu» keep their «š».
+        Ending("sim", 1), Ending("šos", 1, after: stemVowels), Ending("šu", 1, after: stemVowels),
+        // Present and past 2nd plural after «j» (maksājat, norādījāt); the «j» goes below.
+        // Not «-āt» alone: it would cut the infinitive «maksāt» to «maks».
+        Ending("at", 1, after: ["j"]), Ending("āt", 1, after: ["j"]),
+    ]
 
     private static let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u", "ā", "ē", "ī", "ū"]
 
     func stem(_ word: String) -> String {
         var scalars = Array(word.unicodeScalars)
-        let vowelCount = scalars.filter(Self.vowels.contains).count
+        var vowelCount = 0
+        for scalar in scalars where Self.vowels.contains(scalar) { vowelCount += 1 }
         if let verb = Self.firstFitting(Self.verbEndings, scalars, vowelCount) {
             scalars.removeLast(verb.scalars.count)
         } else if let noun = Self.firstFitting(Self.nounEndings, scalars, vowelCount) {
@@ -54,10 +86,13 @@ struct LatvianStemmer: Stemmer {
             scalars.removeLast(noun.scalars.count)
             if noun.palatalises { Self.unpalatalise(&scalars, removedU: removedU) }
         }
-        // Infinitive «-t» after a vowel (labot → labo), then a present-stem «j» (laboj → labo).
+        // Infinitive «-t» after a vowel, which no noun stem keeps at the end once its ending
+        // is gone in every case alike (labot → labo, nosūtīts → nosūtīt → nosūtī).
         if scalars.count >= 5, scalars.last == "t", Self.vowels.contains(scalars[scalars.count - 2]) {
             scalars.removeLast()
         }
+        // Present-stem «j» after a vowel (laboj-u, maksāj-am, norādīj-a, atvainoj-os), so the
+        // present and past meet the infinitive stem (labo, maksā, norādī, atvaino).
         if scalars.count >= 4, scalars.last == "j", Self.vowels.contains(scalars[scalars.count - 2]) {
             scalars.removeLast()
         }
@@ -68,8 +103,12 @@ struct LatvianStemmer: Stemmer {
 
     private static func firstFitting(_ endings: [Ending], _ scalars: [Unicode.Scalar], _ vowelCount: Int) -> Ending? {
         endings.first { ending in
-            vowelCount > ending.vowels && scalars.count >= ending.scalars.count + 3
-                && scalars.suffix(ending.scalars.count).elementsEqual(ending.scalars)
+            let length = ending.scalars.count
+            guard vowelCount > ending.vowels, scalars.count >= length + 3,
+                  scalars.suffix(length).elementsEqual(ending.scalars)
+            else { return false }
+            if let after = ending.after { return after.contains(scalars[scalars.count - length - 1]) }
+            return true
         }
     }
 
@@ -78,8 +117,8 @@ struct LatvianStemmer: Stemmer {
         func endsWith(_ text: String) -> Bool { s.suffix(text.unicodeScalars.count).elementsEqual(text.unicodeScalars) }
         func replaceLast(_ count: Int, with text: String) { s.removeLast(count); s.append(contentsOf: text.unicodeScalars) }
         if removedU {
-            // Genitive plural: kš → kst, ņņ → nn.
-            if endsWith("kš") { return replaceLast(1, with: "st") }
+            // Genitive plural of the 2nd, 5th and 6th declensions: kš → kst, ņņ → nn.
+            if endsWith("kš") { return replaceLast(2, with: "kst") }
             if endsWith("ņņ") { return replaceLast(2, with: "nn") }
         }
         if endsWith("pj") || endsWith("bj") || endsWith("mj") || endsWith("vj") {
