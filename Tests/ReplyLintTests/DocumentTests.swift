@@ -28,7 +28,7 @@ import Testing
         #expect(!document.prose.contains("TTL"))
         #expect(!document.prose.contains("deploy"))
         #expect(!document.prose.contains("example.com"))
-        #expect(document.prose.contains("Подробности — [в договоре]"))
+        #expect(document.prose.contains("Подробности —  в договоре "))
         #expect(!document.prose.contains("Вы не указали"))
     }
 
