@@ -18,6 +18,8 @@ struct ReplyLintCommand: ParsableCommand {
 }
 
 extension Language: ExpressibleByArgument {}
+extension Configuration.LanguageChoice: ExpressibleByArgument {}
+extension LintMode: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
 
 /// Options shared by the commands that read lexicons.
@@ -45,19 +47,20 @@ struct Lint: ParsableCommand {
         case text, json
     }
 
-    enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
-        case auto, ru, lv, en
-        var language: Language? { Language(rawValue: rawValue) }
-    }
-
     @Argument(help: "Files or directories to lint; - reads standard input.")
     var paths: [String]
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Option(help: "Language of the replies: auto (per paragraph), ru, lv or en.")
-    var lang: LanguageChoice = .auto
+    @Option(help: "Language of the replies: auto (per paragraph), ru, lv or en (default: the configuration's, else auto).")
+    var lang: Configuration.LanguageChoice?
+
+    @Option(help: "draft (placeholders left in are errors) or template (placeholders expected); default: template for .json/.yaml libraries, else draft.")
+    var mode: LintMode?
+
+    @Option(help: ArgumentHelp("Use this configuration file for every path instead of the nearest .replylint.yml.", valueName: "file"))
+    var config: String?
 
     @Option(help: "Exit with 1 when a finding has at least this severity: suggestion, warning or error.")
     var failLevel: Severity = .warning
@@ -68,8 +71,25 @@ struct Lint: ParsableCommand {
     @OptionGroup var lexicons: LexiconOptions
 
     func run() throws {
-        let runner = LintRunner(linter: Linter(library: try lexicons.library()), language: lang.language)
-        let report = runner.run(Source.expand(paths))
+        let resolver = ConfigurationResolver(explicit: config, base: try lexicons.library())
+        var sources: [Source] = []
+        var brokenConfigurations: [String: ConfigurationError] = [:]
+        for source in Source.expand(paths) {
+            switch resolver.configuration(for: source.path) {
+            case .failure(let error): brokenConfigurations[error.path] = error
+            case .success(let loaded) where loaded.ignores(source.path, workingDirectory: resolver.workingDirectory): continue
+            case .success: sources.append(source)
+            }
+        }
+        // A file under a broken configuration is not linted: its settings are unknown.
+        for error in brokenConfigurations.values.sorted(by: { $0.path < $1.path }) { printError(error.description) }
+        let (language, mode) = (lang, self.mode)
+        let runner = LintRunner { path in
+            // Every path here resolved without error above; the resolver caches the result.
+            let loaded = (try? resolver.configuration(for: path).get()) ?? .defaults(directory: resolver.workingDirectory)
+            return loaded.settings(for: path, workingDirectory: resolver.workingDirectory, language: language, mode: mode)
+        }
+        let report = runner.run(sources)
         let reporter: any Reporter = switch format {
         case .text: TextReporter(color: useColor)
         case .json: JSONReporter()
@@ -79,7 +99,7 @@ struct Lint: ParsableCommand {
             if let failure = file.failure { printError("\(file.path): error: \(failure)") }
             if let skipped = file.skipped { printError("\(file.path): note: \(skipped)") }
         }
-        if report.hasFailures { throw ExitCode(2) }
+        if report.hasFailures || !brokenConfigurations.isEmpty { throw ExitCode(2) }
         if report.diagnostics.contains(where: { $0.severity >= failLevel }) { throw ExitCode(1) }
     }
 

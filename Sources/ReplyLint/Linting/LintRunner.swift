@@ -4,16 +4,20 @@ import Synchronization
 
 /// Lints many sources in parallel and places each finding in its file with a severity.
 public struct LintRunner: Sendable {
-    public var linter: Linter
-    /// Forces one language for every paragraph instead of detecting it.
-    public var language: Language?
-    /// Severity per rule id; rules not listed keep their default.
-    public var severities: [String: Severity]
+    /// How each path is linted (from its configuration).
+    public var settings: @Sendable (String) -> LintSettings
 
-    public init(linter: Linter = Linter(), language: Language? = nil, severities: [String: Severity] = [:]) {
-        self.linter = linter
-        self.language = language
-        self.severities = severities
+    /// Lints every source with the same settings.
+    public init(settings: LintSettings = LintSettings()) {
+        self.settings = { _ in settings }
+    }
+
+    public init(linter: Linter, language: Language? = nil) {
+        self.init(settings: LintSettings(linter: linter, language: language))
+    }
+
+    public init(settingsForPath: @escaping @Sendable (String) -> LintSettings) {
+        settings = settingsForPath
     }
 
     /// Lints `sources` on every core; the report keeps their order.
@@ -47,19 +51,15 @@ public struct LintRunner: Sendable {
 
     /// Lints one text already in memory; its path decides the format (Markdown or text).
     public func lint(_ text: String, path: String, analyzer: TextAnalyzer) -> FileReport {
+        let settings = settings(path)
         let document = Document(text, format: Document.Format(path: path))
-        let result = linter.lint(document.prose, language: language, analyzer: analyzer)
+        let result = settings.linter.lint(document.prose, language: settings.language, analyzer: analyzer)
         // Blanking keeps offsets, so findings in the prose point at the same bytes of the file.
         let lines = LineIndex(document.original)
         let diagnostics = result.findings.map { finding in
-            Diagnostic(finding: finding, severity: severity(of: finding.rule), lines: lines)
+            Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), lines: lines)
         }
         return FileReport(path: path, text: text, language: result.text.paragraphs.isEmpty ? nil : result.text.language,
                           diagnostics: diagnostics)
     }
-
-    private func severity(of rule: String) -> Severity {
-        severities[rule] ?? RuleRegistry.rule(id: rule)?.description.defaultSeverity ?? .warning
-    }
 }
-

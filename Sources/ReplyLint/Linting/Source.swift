@@ -18,6 +18,11 @@ public struct Source: Sendable, Hashable {
     /// File extensions linted when a directory is given.
     public static let lintedExtensions: Set<String> = ["txt", "md"]
 
+    /// Whether a path names a library of reply templates (JSON or YAML), linted in template mode by default.
+    public static func isTemplateLibrary(_ path: String) -> Bool {
+        ["json", "yaml", "yml"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+
     /// The sources named by command-line paths: files as given, directories searched
     /// recursively for linted extensions (sorted, hidden entries skipped), "-" for stdin.
     /// A path or folder that cannot be read stays a source, so its error is reported in its place.
