@@ -42,7 +42,7 @@ struct Lint: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, sarif, github, junit, checkstyle
     }
 
     enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
@@ -53,8 +53,14 @@ struct Lint: ParsableCommand {
     @Argument(help: "Files or directories to lint; - reads standard input.")
     var paths: [String]
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Report format: text, json, sarif, github (workflow commands), junit or checkstyle.")
     var format: Format = .text
+
+    @Option(help: ArgumentHelp("Write the --format report to this file (atomically); the terminal still gets the text report.", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Let --output replace an existing file.")
+    var force = false
 
     @Option(help: "Language of the replies: auto (per paragraph), ru, lv or en.")
     var lang: LanguageChoice = .auto
@@ -62,25 +68,63 @@ struct Lint: ParsableCommand {
     @Option(help: "Exit with 1 when a finding has at least this severity: suggestion, warning or error.")
     var failLevel: Severity = .warning
 
+    @Option(help: ArgumentHelp("Also exit with 1 when there are more than this many warnings.", valueName: "n"))
+    var maxWarnings: Int?
+
+    @Flag(help: "Report only findings at or above --fail-level (the exit status still counts every finding).")
+    var quiet = false
+
     @Flag(help: "Plain text output without colours (also when NO_COLOR is set).")
     var noColor = false
 
     @OptionGroup var lexicons: LexiconOptions
 
+    func validate() throws {
+        if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
+    }
+
     func run() throws {
+        // Refuse before linting, so a long run is not wasted; the write itself checks again.
+        if let output, !force, FileManager.default.fileExists(atPath: output) {
+            printError(AtomicFile.Failure.exists(path: output).description)
+            throw ExitCode(2)
+        }
         let runner = LintRunner(linter: Linter(library: try lexicons.library()), language: lang.language)
         let report = runner.run(Source.expand(paths))
-        let reporter: any Reporter = switch format {
-        case .text: TextReporter(color: useColor)
-        case .json: JSONReporter()
+        let shown = quiet ? report.keeping { $0.severity >= failLevel } : report
+        var failed = report.hasFailures
+        if let output {
+            do {
+                try AtomicFile.write(Data(reporter(format, color: false).render(shown).utf8), to: output, replace: force)
+            } catch {
+                printError("\(error)")
+                failed = true
+            }
         }
-        FileHandle.standardOutput.write(Data(reporter.render(report).utf8))
+        let terminal = output == nil ? format : .text
+        FileHandle.standardOutput.write(Data(reporter(terminal, color: useColor).render(shown).utf8))
         for file in report.files {
             if let failure = file.failure { printError("\(file.path): error: \(failure)") }
             if let skipped = file.skipped { printError("\(file.path): note: \(skipped)") }
         }
-        if report.hasFailures { throw ExitCode(2) }
+        if failed { throw ExitCode(2) }
+        let warnings = report.count(.warning)
+        if let maxWarnings, warnings > maxWarnings {
+            printError("\(warnings) warnings, more than --max-warnings \(maxWarnings)")
+            throw ExitCode(1)
+        }
         if report.diagnostics.contains(where: { $0.severity >= failLevel }) { throw ExitCode(1) }
+    }
+
+    private func reporter(_ format: Format, color: Bool) -> any Reporter {
+        switch format {
+        case .text: TextReporter(color: color)
+        case .json: JSONReporter()
+        case .sarif: SARIFReporter(baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        case .github: GitHubReporter()
+        case .junit: JUnitReporter()
+        case .checkstyle: CheckstyleReporter()
+        }
     }
 
     private var useColor: Bool {
