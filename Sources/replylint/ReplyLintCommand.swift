@@ -38,7 +38,7 @@ struct LexiconOptions: ParsableArguments {
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lint reply files, directories (.txt and .md inside) or standard input (-).",
-        discussion: "Exit status: 0 no findings at or above --fail-level, 1 findings, 2 the run failed (other files are still linted)."
+        discussion: "Exit status: 0 no findings at or above --fail-level, 1 findings (or more warnings than --max-warnings), 2 the run failed (other files are still linted)."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -53,7 +53,7 @@ struct Lint: ParsableCommand {
     @Argument(help: "Files or directories to lint; - reads standard input.")
     var paths: [String]
 
-    @Option(help: "Report format: text, json, sarif, github (workflow commands), junit or checkstyle.")
+    @Option(help: "Report format; github writes workflow commands that annotate a pull request.")
     var format: Format = .text
 
     @Option(help: ArgumentHelp("Write the --format report to this file (atomically); the terminal still gets the text report.", valueName: "file"))
