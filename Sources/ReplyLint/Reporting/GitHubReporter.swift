@@ -5,8 +5,11 @@ public struct GitHubReporter: Reporter {
 
     public func render(_ report: LintReport) -> String {
         report.files.flatMap { file in
-            let failure = file.failure.map { Self.command("error", [("file", file.path), ("title", "replylint")], message: $0) }
-            return file.diagnostics.map { Self.command($0, path: file.path) } + (failure.map { [$0] } ?? [])
+            var commands = file.diagnostics.map { Self.command($0, path: file.path) }
+            if let failure = file.failure {
+                commands.append(Self.command("error", [("file", file.path), ("title", "replylint")], message: failure))
+            }
+            return commands
         }.joined()
     }
 

@@ -23,11 +23,9 @@ public struct JUnitReporter: Reporter {
         init(_ file: FileReport) {
             name = file.path
             for diagnostic in file.diagnostics {
-                let place = diagnostic.isDocumentLevel ? "" : ":\(diagnostic.line):\(diagnostic.column)"
-                var body = "\(file.path)\(place): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]"
-                if let suggestion = diagnostic.suggestion { body += "\nsuggestion: \(suggestion)" }
-                let name = diagnostic.isDocumentLevel ? diagnostic.rule : "\(diagnostic.rule) at \(diagnostic.line):\(diagnostic.column)"
-                cases.append(testCase(name, "<failure\(XMLText.attributes([("message", diagnostic.message), ("type", diagnostic.severity.rawValue)]))>\(XMLText.escaped(body))</failure>"))
+                let place = "\(diagnostic.line):\(diagnostic.column)"
+                cases.append(testCase(diagnostic.isDocumentLevel ? diagnostic.rule : "\(diagnostic.rule) at \(place)",
+                                      Self.failure(diagnostic, at: diagnostic.isDocumentLevel ? file.path : "\(file.path):\(place)")))
                 failures += 1
             }
             if let failure = file.failure {
@@ -39,6 +37,14 @@ public struct JUnitReporter: Reporter {
             } else if file.diagnostics.isEmpty {
                 cases.append(testCase("lint", nil))
             }
+        }
+
+        /// The body reads like the text report, so a CI page shows what a terminal would.
+        private static func failure(_ diagnostic: Diagnostic, at place: String) -> String {
+            var text = "\(place): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]"
+            if let suggestion = diagnostic.suggestion { text += "\nsuggestion: \(suggestion)" }
+            let attributes = XMLText.attributes([("message", diagnostic.message), ("type", diagnostic.severity.rawValue)])
+            return "<failure\(attributes)>\(XMLText.escaped(text))</failure>"
         }
 
         private func testCase(_ name: String, _ outcome: String?) -> String {
