@@ -56,6 +56,8 @@ struct SampleReport {
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.compactMap { $0["id"] as? String } == RuleRegistry.all.map { $0.description.id })
         let blameRule = try #require(rules.first { $0["id"] as? String == "blame-shifting" })
+        #expect(blameRule["name"] as? String == "BlameShifting")
+        #expect((blameRule["shortDescription"] as? [String: String])?["text"] == "Blame shifting")
         #expect((blameRule["fullDescription"] as? [String: String])?["text"] == BlameShiftingRule.description.rationale)
         #expect((blameRule["help"] as? [String: String])?["text"]?.contains("replylint explain blame-shifting") == true)
         #expect((blameRule["defaultConfiguration"] as? [String: String])?["level"] == "error")

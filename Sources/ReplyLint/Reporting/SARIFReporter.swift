@@ -124,7 +124,8 @@ public struct SARIFReporter: Reporter {
 
         init(_ description: RuleDescription) {
             id = description.id
-            name = description.name
+            // SARIF wants an identifier here (Pascal case); the readable name is the short description.
+            name = description.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
             shortDescription = Text(text: description.name)
             fullDescription = Text(text: description.rationale)
             help = Text(text: "\(description.rationale)\n\n`replylint explain \(description.id)` shows examples in each language.")
