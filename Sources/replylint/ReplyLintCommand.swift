@@ -40,18 +40,24 @@ struct LexiconOptions: ParsableArguments {
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lint reply files, directories (.txt and .md inside) or standard input (-).",
-        discussion: "Exit status: 0 no findings at or above --fail-level, 1 findings, 2 the run failed (other files are still linted)."
+        discussion: "Exit status: 0 no findings at or above --fail-level, 1 findings (or more warnings than --max-warnings), 2 the run failed (other files are still linted)."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, sarif, github, junit, checkstyle
     }
 
     @Argument(help: "Files or directories to lint; - reads standard input.")
     var paths: [String]
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Report format; github writes workflow commands that annotate a pull request.")
     var format: Format = .text
+
+    @Option(help: ArgumentHelp("Write the --format report to this file (atomically); the terminal still gets the text report.", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Let --output replace an existing file.")
+    var force = false
 
     @Option(help: "Language of the replies: auto (per paragraph), ru, lv or en (default: the configuration's, else auto).")
     var lang: Configuration.LanguageChoice?
@@ -65,42 +71,87 @@ struct Lint: ParsableCommand {
     @Option(help: "Exit with 1 when a finding has at least this severity: suggestion, warning or error.")
     var failLevel: Severity = .warning
 
+    @Option(help: ArgumentHelp("Also exit with 1 when there are more than this many warnings.", valueName: "n"))
+    var maxWarnings: Int?
+
+    @Flag(help: "Report only findings at or above --fail-level (the exit status still counts every finding).")
+    var quiet = false
+
     @Flag(help: "Plain text output without colours (also when NO_COLOR is set).")
     var noColor = false
 
     @OptionGroup var lexicons: LexiconOptions
 
+    func validate() throws {
+        if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
+    }
+
     func run() throws {
+        // Refuse before linting, so a long run is not wasted; the write itself checks again.
+        if let output, !force, FileManager.default.fileExists(atPath: output) {
+            printError(AtomicFile.Failure.exists(path: output).description)
+            throw ExitCode(2)
+        }
+        let (runner, sources, configurationFailed) = try configuredRun()
+        let report = runner.run(sources)
+        let shown = quiet ? report.keeping { $0.severity >= failLevel } : report
+        var failed = report.hasFailures || configurationFailed
+        if let output {
+            do {
+                try AtomicFile.write(Data(reporter(format, color: false).render(shown).utf8), to: output, replace: force)
+            } catch {
+                printError("\(error)")
+                failed = true
+            }
+        }
+        let terminal = output == nil ? format : .text
+        FileHandle.standardOutput.write(Data(reporter(terminal, color: useColor).render(shown).utf8))
+        for file in report.files {
+            if let failure = file.failure { printError("\(file.path): error: \(failure)") }
+            if let skipped = file.skipped { printError("\(file.path): note: \(skipped)") }
+        }
+        if failed { throw ExitCode(2) }
+        let warnings = report.count(.warning)
+        if let maxWarnings, warnings > maxWarnings {
+            printError("\(warnings) warnings, more than --max-warnings \(maxWarnings)")
+            throw ExitCode(1)
+        }
+        if report.diagnostics.contains(where: { $0.severity >= failLevel }) { throw ExitCode(1) }
+    }
+
+    /// The sources to lint, each with the settings of its configuration. Files that a
+    /// configuration ignores are left out; files under a broken configuration are not linted
+    /// (their settings are unknown), and each broken configuration is reported once.
+    private func configuredRun() throws -> (LintRunner, [Source], configurationFailed: Bool) {
         let resolver = ConfigurationResolver(explicit: config, base: try lexicons.library())
         var sources: [Source] = []
-        var brokenConfigurations: [String: ConfigurationError] = [:]
+        var broken: [String: ConfigurationError] = [:]
         for source in Source.expand(paths) {
             switch resolver.configuration(for: source.path) {
-            case .failure(let error): brokenConfigurations[error.path] = error
+            case .failure(let error): broken[error.path] = error
             case .success(let loaded) where loaded.ignores(source.path, workingDirectory: resolver.workingDirectory): continue
             case .success: sources.append(source)
             }
         }
-        // A file under a broken configuration is not linted: its settings are unknown.
-        for error in brokenConfigurations.values.sorted(by: { $0.path < $1.path }) { printError(error.description) }
+        for error in broken.values.sorted(by: { $0.path < $1.path }) { printError(error.description) }
         let (language, mode) = (lang, self.mode)
         let runner = LintRunner { path in
             // Every path here resolved without error above; the resolver caches the result.
             let loaded = (try? resolver.configuration(for: path).get()) ?? .defaults(directory: resolver.workingDirectory)
             return loaded.settings(for: path, workingDirectory: resolver.workingDirectory, language: language, mode: mode)
         }
-        let report = runner.run(sources)
-        let reporter: any Reporter = switch format {
-        case .text: TextReporter(color: useColor)
+        return (runner, sources, !broken.isEmpty)
+    }
+
+    private func reporter(_ format: Format, color: Bool) -> any Reporter {
+        switch format {
+        case .text: TextReporter(color: color)
         case .json: JSONReporter()
+        case .sarif: SARIFReporter(baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        case .github: GitHubReporter()
+        case .junit: JUnitReporter()
+        case .checkstyle: CheckstyleReporter()
         }
-        FileHandle.standardOutput.write(Data(reporter.render(report).utf8))
-        for file in report.files {
-            if let failure = file.failure { printError("\(file.path): error: \(failure)") }
-            if let skipped = file.skipped { printError("\(file.path): note: \(skipped)") }
-        }
-        if report.hasFailures || !brokenConfigurations.isEmpty { throw ExitCode(2) }
-        if report.diagnostics.contains(where: { $0.severity >= failLevel }) { throw ExitCode(1) }
     }
 
     private var useColor: Bool {
