@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Installs what replylint needs from the system: ICU and Snowball headers and libraries,
-# and Python's jsonschema (the tests validate the JSON and SARIF reports against schemas).
+# Installs what replylint needs from the system: ICU and Snowball headers and libraries; with
+# --test also Chromium (a test renders the HTML report in it) and Python's jsonschema (the
+# tests validate the JSON and SARIF reports against schemas).
 # As root it installs them; otherwise it prints the exact command and fails.
 set -euo pipefail
 
 missing=()
 [ -f /usr/include/unicode/ubrk.h ] || missing+=(libicu-dev)
 [ -f /usr/include/libstemmer.h ] || missing+=(libstemmer-dev)
+if [ "${1:-}" = "--test" ] && ! command -v chromium >/dev/null; then missing+=(chromium); fi
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     echo "Installing ${missing[*]} ..."

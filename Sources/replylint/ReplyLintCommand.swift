@@ -12,7 +12,7 @@ struct ReplyLintCommand: ParsableCommand {
         client or others, jargon, no real apology, no concrete date for the fix.
         """,
         version: ReplyLintVersion.current,
-        subcommands: [Lint.self, Rules.self, Explain.self],
+        subcommands: [Lint.self, Report.self, Rules.self, Explain.self],
         defaultSubcommand: Lint.self
     )
 }
@@ -59,14 +59,10 @@ struct Lint: ParsableCommand {
     @Flag(help: "Let --output replace an existing file.")
     var force = false
 
-    @Option(help: "Language of the replies: auto (per paragraph), ru, lv or en (default: the configuration's, else auto).")
-    var lang: Configuration.LanguageChoice?
+    @OptionGroup var inputs: LintInputOptions
 
-    @Option(help: "draft (placeholders left in are errors) or template (placeholders expected); default: template for .json/.yaml libraries, else draft.")
-    var mode: LintMode?
-
-    @Option(help: ArgumentHelp("Use this configuration file for every path instead of the nearest .replylint.yml.", valueName: "file"))
-    var config: String?
+    @Option(help: ArgumentHelp("The client's complaint the replies answer: complaint-not-addressed reports its points that a reply never mentions.", valueName: "file"))
+    var complaint: String?
 
     @Option(help: "Exit with 1 when a finding has at least this severity: suggestion, warning or error.")
     var failLevel: Severity = .warning
@@ -77,10 +73,11 @@ struct Lint: ParsableCommand {
     @Flag(help: "Report only findings at or above --fail-level (the exit status still counts every finding).")
     var quiet = false
 
+    @Flag(help: "Show each reply's scorecard (its elements, pass or fail, and a score out of 100) under its findings.")
+    var scorecard = false
+
     @Flag(help: "Plain text output without colours (also when NO_COLOR is set).")
     var noColor = false
-
-    @OptionGroup var lexicons: LexiconOptions
 
     func validate() throws {
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
@@ -92,7 +89,8 @@ struct Lint: ParsableCommand {
             printError(AtomicFile.Failure.exists(path: output).description)
             throw ExitCode(2)
         }
-        let (runner, sources, configurationFailed) = try configuredRun()
+        let complaintText = try complaint.map(Self.readComplaint)
+        let (runner, sources, configurationFailed) = try inputs.configuredRun(paths, complaint: complaintText)
         let report = runner.run(sources)
         let shown = quiet ? report.keeping { $0.severity >= failLevel } : report
         var failed = report.hasFailures || configurationFailed
@@ -119,33 +117,22 @@ struct Lint: ParsableCommand {
         if report.diagnostics.contains(where: { $0.severity >= failLevel }) { throw ExitCode(1) }
     }
 
-    /// The sources to lint, each with the settings of its configuration. Files that a
-    /// configuration ignores are left out; files under a broken configuration are not linted
-    /// (their settings are unknown), and each broken configuration is reported once.
-    private func configuredRun() throws -> (LintRunner, [Source], configurationFailed: Bool) {
-        let resolver = ConfigurationResolver(explicit: config, base: try lexicons.library())
-        var sources: [Source] = []
-        var broken: [String: ConfigurationError] = [:]
-        for source in Source.expand(paths) {
-            switch resolver.configuration(for: source.path) {
-            case .failure(let error): broken[error.path] = error
-            case .success(let loaded) where loaded.ignores(source.path, workingDirectory: resolver.workingDirectory): continue
-            case .success: sources.append(source)
-            }
+    /// The complaint file's text; a file that cannot be read fails the run before linting.
+    private static func readComplaint(_ path: String) throws -> String {
+        let problem: String
+        if let data = FileManager.default.contents(atPath: path) {
+            if let text = String(data: data, encoding: .utf8) { return text }
+            problem = "the complaint is not valid UTF-8"
+        } else {
+            problem = FileManager.default.fileExists(atPath: path) ? "cannot read the complaint" : "no such file or directory"
         }
-        for error in broken.values.sorted(by: { $0.path < $1.path }) { printError(error.description) }
-        let (language, mode) = (lang, self.mode)
-        let runner = LintRunner { path in
-            // Every path here resolved without error above; the resolver caches the result.
-            let loaded = (try? resolver.configuration(for: path).get()) ?? .defaults(directory: resolver.workingDirectory)
-            return loaded.settings(for: path, workingDirectory: resolver.workingDirectory, language: language, mode: mode)
-        }
-        return (runner, sources, !broken.isEmpty)
+        printError("\(path): error: \(problem)")
+        throw ExitCode(2)
     }
 
     private func reporter(_ format: Format, color: Bool) -> any Reporter {
         switch format {
-        case .text: TextReporter(color: color)
+        case .text: TextReporter(color: color, scorecard: scorecard)
         case .json: JSONReporter()
         case .sarif: SARIFReporter(baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         case .github: GitHubReporter()
@@ -154,9 +141,7 @@ struct Lint: ParsableCommand {
         }
     }
 
-    private var useColor: Bool {
-        !noColor && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false && isatty(STDOUT_FILENO) == 1
-    }
+    private var useColor: Bool { terminalUsesColor(noColor: noColor) }
 }
 
 struct Rules: ParsableCommand {
@@ -193,7 +178,12 @@ struct Explain: ParsableCommand {
         let library = try lexicons.library()
         print("\(description.id): \(description.name)")
         print("default severity: \(description.defaultSeverity.rawValue)")
-        print("kind: \(description.kind == .phrase ? "flags phrases that are present" : "flags what the whole reply lacks")\n")
+        let kind = switch description.kind {
+        case .phrase: "flags phrases that are present"
+        case .absence: "flags what the whole reply lacks"
+        case .complaint: "flags points of the complaint (lint --complaint) that the reply never mentions"
+        }
+        print("kind: \(kind)\n")
         print(description.rationale + "\n")
         for language in Language.allCases {
             guard let file = library.file(rule: description.id, language: language) else { continue }
@@ -203,6 +193,11 @@ struct Explain: ParsableCommand {
             print()
         }
     }
+}
+
+/// Whether standard output gets colours: a terminal, and neither --no-color nor NO_COLOR.
+func terminalUsesColor(noColor: Bool) -> Bool {
+    !noColor && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false && isatty(STDOUT_FILENO) == 1
 }
 
 func printError(_ message: String) {

@@ -53,13 +53,15 @@ public struct LintRunner: Sendable {
     public func lint(_ text: String, path: String, analyzer: TextAnalyzer) -> FileReport {
         let settings = settings(path)
         let document = Document(text, format: Document.Format(path: path))
-        let result = settings.linter.lint(document.prose, language: settings.language, analyzer: analyzer)
+        let result = settings.linter.lint(document.prose, language: settings.language, complaint: settings.complaint,
+                                          analyzer: analyzer)
         // Blanking keeps offsets, so findings in the prose point at the same bytes of the file.
         let lines = LineIndex(document.original)
         let diagnostics = result.findings.map { finding in
             Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), lines: lines)
         }
-        return FileReport(path: path, text: text, language: result.text.paragraphs.isEmpty ? nil : result.text.language,
-                          diagnostics: diagnostics)
+        let language = result.text.paragraphs.isEmpty ? nil : result.text.language
+        return FileReport(path: path, text: text, language: language, diagnostics: diagnostics,
+                          scorecard: language == nil ? nil : Scorecard(diagnostics))
     }
 }

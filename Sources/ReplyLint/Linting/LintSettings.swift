@@ -6,11 +6,15 @@ public struct LintSettings: Sendable {
     public var language: Language?
     /// Severity per rule id; rules not listed keep their default.
     public var severities: [String: Severity]
+    /// The client's complaint the file answers, when it is known (`lint --complaint`).
+    public var complaint: String?
 
-    public init(linter: Linter = Linter(), language: Language? = nil, severities: [String: Severity] = [:]) {
+    public init(linter: Linter = Linter(), language: Language? = nil, severities: [String: Severity] = [:],
+                complaint: String? = nil) {
         self.linter = linter
         self.language = language
         self.severities = severities
+        self.complaint = complaint
     }
 
     public func severity(of rule: String) -> Severity {

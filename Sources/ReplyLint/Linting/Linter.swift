@@ -17,11 +17,16 @@ public struct Linter: Sendable {
     }
 
     /// Lints `text`; `language` forces one language instead of detecting it per paragraph.
-    public func lint(_ text: String, language: Language? = nil, analyzer: TextAnalyzer) -> Result {
-        let analysis = analyzer.analyze(text, language: language, placeholders: options.placeholders)
-        let context = RuleContext(text: analysis,
-                                  matches: LexiconMatches(text: analysis, library: library, analyzer: analyzer),
-                                  library: library, options: options)
+    /// `complaint`, the client's words the reply answers, is analysed the same way for the
+    /// rules that compare the two.
+    public func lint(_ text: String, language: Language? = nil, complaint: String? = nil, analyzer: TextAnalyzer) -> Result {
+        func analyzed(_ text: String) -> (AnalyzedText, LexiconMatches) {
+            let analysis = analyzer.analyze(text, language: language, placeholders: options.placeholders)
+            return (analysis, LexiconMatches(text: analysis, library: library, analyzer: analyzer))
+        }
+        let (analysis, matches) = analyzed(text)
+        let context = RuleContext(text: analysis, matches: matches, library: library, options: options,
+                                  complaint: complaint.map(analyzed).map { Complaint(text: $0, matches: $1) })
         let findings = rules.flatMap { $0.check(context) }.sorted {
             ($0.range?.lowerBound ?? -1, $0.range?.upperBound ?? -1, $0.rule) < ($1.range?.lowerBound ?? -1, $1.range?.upperBound ?? -1, $1.rule)
         }

@@ -9,7 +9,8 @@ public struct JSONReporter: Reporter {
             version: 1,
             tool: .init(name: "replylint", version: ReplyLintVersion.current),
             files: report.files.map {
-                File(path: $0.path, language: $0.language, diagnostics: $0.diagnostics, error: $0.failure, skipped: $0.skipped)
+                File(path: $0.path, language: $0.language, diagnostics: $0.diagnostics, error: $0.failure, skipped: $0.skipped,
+                     scorecard: $0.scorecard.map(ScorecardJSON.init))
             },
             summary: .init(files: report.files.count, errors: report.count(.error),
                            warnings: report.count(.warning), suggestions: report.count(.suggestion))
@@ -40,8 +41,10 @@ public struct JSONReporter: Reporter {
         var error: String?
         /// Present only when the file was passed over on purpose.
         var skipped: String?
+        /// Present only when the file was linted and has words.
+        var scorecard: ScorecardJSON?
 
-        private enum CodingKeys: String, CodingKey { case path, language, diagnostics, error, skipped }
+        private enum CodingKeys: String, CodingKey { case path, language, diagnostics, error, skipped, scorecard }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -50,6 +53,25 @@ public struct JSONReporter: Reporter {
             try container.encode(diagnostics, forKey: .diagnostics)
             try container.encodeIfPresent(error, forKey: .error)
             try container.encodeIfPresent(skipped, forKey: .skipped)
+            try container.encodeIfPresent(scorecard, forKey: .scorecard)
+        }
+    }
+
+    /// The score and every element in a fixed order, each with its weight, so a reader
+    /// needs no copy of the weights to explain a score.
+    private struct ScorecardJSON: Encodable {
+        var score: Int
+        var elements: [Element]
+
+        struct Element: Encodable {
+            var element: Scorecard.Element
+            var passed: Bool
+            var weight: Int
+        }
+
+        init(_ scorecard: Scorecard) {
+            score = scorecard.score
+            elements = Scorecard.Element.allCases.map { Element(element: $0, passed: scorecard.passed[$0] == true, weight: $0.weight) }
         }
     }
 

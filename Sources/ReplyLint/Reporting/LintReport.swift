@@ -33,14 +33,18 @@ public struct FileReport: Sendable {
     public var failure: String?
     /// Why the file was passed over on purpose (a binary file): reported, not a failure.
     public var skipped: String?
+    /// The reply's elements and score, from every finding (also those `--quiet` hides); nil
+    /// for a file that was not linted or has no words.
+    public var scorecard: Scorecard?
 
     public init(path: String, text: String, language: Language?, diagnostics: [Diagnostic],
-                failure: String? = nil, skipped: String? = nil) {
+                failure: String? = nil, skipped: String? = nil, scorecard: Scorecard? = nil) {
         self.path = path
         self.text = text
         self.language = language
         self.diagnostics = diagnostics
         self.failure = failure
         self.skipped = skipped
+        self.scorecard = scorecard
     }
 }

@@ -1,9 +1,14 @@
 /// The report a person reads in a terminal: location, severity, rule and message, the line
-/// with the span underlined, and the suggested rewrite.
+/// with the span underlined, and the suggested rewrite; with `scorecard`, each file's
+/// scorecard after its findings.
 public struct TextReporter: Reporter {
     public var color: Bool
+    public var scorecard: Bool
 
-    public init(color: Bool) { self.color = color }
+    public init(color: Bool, scorecard: Bool = false) {
+        self.color = color
+        self.scorecard = scorecard
+    }
 
     public func render(_ report: LintReport) -> String {
         var out = ""
@@ -14,6 +19,7 @@ public struct TextReporter: Reporter {
             for diagnostic in file.diagnostics {
                 out += render(diagnostic, path: file.path, lines: lines)
             }
+            if scorecard, let card = file.scorecard { out += render(card, path: file.path) }
         }
         out += summary(report)
         return out
@@ -44,6 +50,17 @@ public struct TextReporter: Reporter {
         return out + "\n"
     }
 
+    /// The score, then the elements that pass and those that fail with the points they cost.
+    private func render(_ card: Scorecard, path: String) -> String {
+        let passed = Scorecard.Element.allCases.filter { card.passed[$0] == true }.map(\.title)
+        var out = "\(paint(path, .bold)): score \(paint("\(card.score)/100", .bold))\n"
+        if !passed.isEmpty { out += "  \(paint("pass", .green)): \(passed.joined(separator: ", "))\n" }
+        if !card.failed.isEmpty {
+            out += "  \(paint("fail", .red)): \(card.failed.map { "\($0.title) (−\($0.weight))" }.joined(separator: ", "))\n"
+        }
+        return out + "\n"
+    }
+
     /// Characters of a long line shown on each side of a finding.
     private static let context = 80
 
@@ -59,7 +76,7 @@ public struct TextReporter: Reporter {
     }
 
     private enum Style: String {
-        case bold = "1", dim = "2", red = "31", yellow = "33", cyan = "36"
+        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", cyan = "36"
     }
 
     private static func style(of severity: Severity) -> Style {

@@ -6,6 +6,8 @@ public struct RuleDescription: Sendable {
         case phrase
         /// Flags what the whole reply lacks.
         case absence
+        /// Flags what the reply leaves out of the complaint it answers.
+        case complaint
     }
 
     public var id: String
@@ -31,6 +33,8 @@ public struct RuleContext: Sendable {
     public var matches: LexiconMatches
     public var library: LexiconLibrary
     public var options: LintOptions
+    /// The complaint the reply answers, when it is known.
+    public var complaint: Complaint? = nil
 
     /// The rule's lexicon for `language` (default: the document's), for its texts.
     public func lexicon(_ rule: String, language: Language? = nil) -> LexiconFile? {
@@ -47,6 +51,12 @@ public struct RuleContext: Sendable {
     public func range(of tokens: ClosedRange<Int>) -> Range<Int> {
         text.tokens[tokens.lowerBound].range.lowerBound..<text.tokens[tokens.upperBound].range.upperBound
     }
+}
+
+/// The client's complaint, analysed and matched like the reply it is compared with.
+public struct Complaint: Sendable {
+    public var text: AnalyzedText
+    public var matches: LexiconMatches
 }
 
 /// A rule that reports each lexicon phrase found, with the entry's message and rewrite.

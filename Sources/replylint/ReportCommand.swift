@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import ReplyLint
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Summarise a library of replies or templates: score distribution, most frequent findings, weakest replies.",
+        discussion: """
+        Each reply gets a scorecard of nine elements, each passing unless one of its rules \
+        fires; the score adds the weights of those that pass: responsibility 20 (blame-shifting, \
+        passive-evasion), solution 20 (missing-resolution), apology 12 (missing-apology, \
+        non-apology), timeline 10 (missing-timeline, vague-timeline), acknowledge 8, no defence 8 \
+        (defensive-phrasing), follow-up 8, tone 8 (dismissive-tone, minimizing), jargon-free 6. \
+        Exit status: 0 the summary was written, 2 the run failed (other files are still summarised).
+        """
+    )
+
+    @Argument(help: "Directories or files of replies; - reads standard input.")
+    var paths: [String]
+
+    @Option(help: ArgumentHelp("Also write the summary as a self-contained HTML page to this file (atomically).", valueName: "file"))
+    var html: String?
+
+    @Flag(help: "Let --html replace an existing file.")
+    var force = false
+
+    @Option(help: ArgumentHelp("How many rules and weakest replies to list.", valueName: "n"))
+    var top = 10
+
+    @OptionGroup var inputs: LintInputOptions
+
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be 1 or more") }
+    }
+
+    func run() throws {
+        // Refuse before linting, so a long run is not wasted; the write itself checks again.
+        if let html, !force, FileManager.default.fileExists(atPath: html) {
+            printError(AtomicFile.Failure.exists(path: html).description)
+            throw ExitCode(2)
+        }
+        let (runner, sources, configurationFailed) = try inputs.configuredRun(paths)
+        let report = runner.run(sources)
+        var failed = report.hasFailures || configurationFailed
+        if let html {
+            do {
+                try AtomicFile.write(Data(LibraryHTMLReporter(limit: top).render(report).utf8), to: html, replace: force)
+            } catch {
+                printError("\(error)")
+                failed = true
+            }
+        }
+        FileHandle.standardOutput.write(Data(LibraryReporter(limit: top).render(report).utf8))
+        for file in report.files {
+            if let failure = file.failure { printError("\(file.path): error: \(failure)") }
+            if let skipped = file.skipped { printError("\(file.path): note: \(skipped)") }
+        }
+        if failed { throw ExitCode(2) }
+    }
+}
