@@ -188,8 +188,9 @@ struct Explain: ParsableCommand {
         for language in Language.allCases {
             guard let file = library.file(rule: description.id, language: language) else { continue }
             print("[\(language.rawValue)] \(file.entries.count) lexicon entries")
-            for example in file.examples.triggering { print("  ✗ \(example)") }
-            for example in file.examples.nonTriggering { print("  ✓ \(example)") }
+            // A complaint rule's examples are a quoted complaint and a reply: indent their lines.
+            for example in file.examples.triggering { print("  ✗ \(example.replacing("\n", with: "\n    "))") }
+            for example in file.examples.nonTriggering { print("  ✓ \(example.replacing("\n", with: "\n    "))") }
             print()
         }
     }

@@ -110,6 +110,7 @@ public enum RuleRegistry {
         MissingResolutionRule.self,
         MissingFollowUpRule.self,
         UnfilledPlaceholderRule.self,
+        ComplaintNotAddressedRule.self,
     ]
 
     public static func rule(id: String) -> (any Rule.Type)? {

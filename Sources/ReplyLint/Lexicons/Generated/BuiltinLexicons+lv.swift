@@ -69,6 +69,25 @@ extension BuiltinLexicons {
             )
         ),
         LexiconFile(
+            path: "lexicons/lv/complaint-not-addressed.yml", language: .lv, rule: "complaint-not-addressed",
+            message: "Klients raksta par “{point}”, bet atbildē par to nav ne vārda.", suggest: "Atbildiet uz katru sūdzības punktu: kas notika ar “{point}” un ko jūs darīsiet.",
+            classes: [
+                LexiconClass(name: "function", line: 7, members: ["=viens", "=viena", "=vienu", "=divi", "=divas", "=divām", "=divus", "=trīs", "=četri", "=pieci", "=neesmu", "=neesam", "=es", "=mani", "=man", "=manis", "=mēs", "=mūs", "=mums", "=jūs", "=jūsu", "=jums", "=tu", "=tevi", "=tev", "=viņš", "=viņu", "=viņam", "=viņa", "=viņai", "=viņi", "=viņas", "=viņiem", "=viņām", "=tas", "=tā", "=tie", "=tās", "=to", "=tam", "=tai", "=tiem", "=tām", "=tajā", "=šis", "=šī", "=šie", "=šīs", "=šo", "=šim", "=šai", "=šiem", "=šīm", "=mans", "=mana", "=manas", "=manu", "=manam", "=manai", "=manā", "=mūsu", "=savs", "=sava", "=savu", "=savā", "=savus", "=savas", "=kas", "=ko", "=kam", "=kur", "=kad", "=kā", "=kāpēc", "=kurš", "=kura", "=kuru", "=kuri", "=kuras", "=kuram", "=kurai", "=kurā", "=neviens", "=nevienu", "=nekas", "=neko", "=kāds", "=kāda", "=kādu", "=tāds", "=tāda", "=tādu", "=viss", "=visa", "=visu", "=visi", "=visas", "=visiem", "=ka", "=lai", "=ja", "=jo", "=ar", "=bez", "=par", "=pie", "=no", "=uz", "=līdz", "=pēc", "=pirms", "=priekš", "=pret", "=starp", "=caur", "=aiz", "=zem", "=virs", "=pār", "=ir", "=bija", "=būs", "=būt", "=esmu", "=esam", "=esat", "=nav", "=nebija", "=nebūs", "=būtu", "=tiek", "=tika", "=tiks", "=tikt", "=ne", "=nē", "=jā", "=arī", "=vēl", "=jau", "=tikai", "=pat", "=ļoti", "=gan", "=šeit", "=tur", "=tagad", "=tad", "=vienmēr", "=nekad", "=atkal", "=kaut", "=var", "=varu", "=varat", "=varētu", "=joprojām", "=vispār", "=labi"]),
+                LexiconClass(name: "generic", line: 8, members: ["=labdien", "=sveiki", "cienīj*", "=cieņu", "=paldies", "=lūdzu", "pasūt*", "sūdzīb*", "=rakstu", "=rakstīju", "=rakstām", "vēstul*", "=ziņa", "=ziņu", "=e-pasts", "=e-pastu", "=e-pastā", "uzņēmum*", "veikal*", "mājaslap*", "=diena", "=dienas", "=dienu", "=dienām", "nedēļ*", "mēneš*", "=mēnesi", "=gads", "=gadu", "=laiks", "=laiku", "=laikā", "=reizi", "=reizes", "=šodien", "=vakar", "=gribu", "=gribēju", "=vēlos", "=vēlējos", "=vajag", "=vajadzēja", "=zinu", "=domāju", "=uzskatu", "=šķiet", "=jautājums", "=jautājumu", "problēm*", "situācij*", "nepieņemam*", "=vīlusies", "=vīlies", "briesmīg*", "šausmīg*", "neapmierināt*", "=dusmīga", "=dusmīgs", "=ceru", "=gaidu", "=gaidīju", "=godīgi", "=pilnīgi", "=absolūti", "=notika", "=noticis", "=lieta", "=lietas"]),
+            ],
+            unless: [LinedText("@function", line: 11), LinedText("@generic", line: 12)],
+            messages: [:],
+            entries: [
+                LexiconEntry(line: 17, patterns: ["=un", "=turklāt", "=plus"], message: nil, suggest: nil, unless: [], example: "> Rāvējslēdzējs saplīsa pēc divām dienām un nauda par jostu joprojām nav atmaksāta.\n\nNaudu par jostu atmaksāsim Jūsu kontā līdz piektdienai."),
+                LexiconEntry(line: 19, patterns: ["=bet", "=taču", "=tomēr", "=savukārt"], message: nil, suggest: nil, unless: [], example: "> Dīvānu atveda laikus, bet viena kāja ir ieplīsusi.\n\nPriecājamies, ka dīvānu atveda laikus. Paldies, ka izvēlējāties mūs."),
+                LexiconEntry(line: 21, patterns: ["=vai"], message: nil, suggest: nil, unless: [], example: "> Neviens man nepiezvanīja vai neatbildēja uz vēstulēm.\n\nAtvainojiet, ka neviens neatbildēja: turpmāk atbildēšu stundas laikā."),
+            ],
+            examples: LexiconExamples(
+                triggering: ["> Jakas rāvējslēdzējs saplīsa, bet atmaksu par jostu joprojām neesmu saņēmusi.\n\nAtvainojiet par gaidīšanu: atmaksu par jostu saņemsiet piektdien.", "> Meistars atstāja virtuvē netīrību. Krāns tek.\n\nAtvainojiet par netīrību virtuvē: rīt atbrauks uzkopēja.", "> Jūs divreiz noņēmāt naudu no kartes par vienu abonementu.\n\nPaldies par ziņu. Mēs novērtējam katru klientu."],
+                nonTriggering: ["> Rāvējslēdzējs saplīsa pēc nedēļas.\n\nAtvainojiet: līdz piektdienai bez maksas nomainīsim rāvējslēdzēju.", "> Jakas rāvējslēdzējs saplīsa, bet atmaksu joprojām neesmu saņēmusi.\n\nAtvainojiet: salabosim jakas rāvējslēdzēju un atmaksu pārskaitīsim līdz piektdienai.", "> Labdien!\n> Esmu ļoti vīlusies. Pasūtījums atnāca bojāts.\n> Ar cieņu,\n> Anna Ozola\n\nAnna, atvainojiet, ka pasūtījums atnāca bojāts. Jaunu nosūtīsim šodien."]
+            )
+        ),
+        LexiconFile(
             path: "lexicons/lv/defensive-phrasing.yml", language: .lv, rule: "defensive-phrasing",
             message: "Taisnošanās: atbilde strīdas ar sūdzību, nevis atzīst problēmu.", suggest: "Atzīstiet problēmu un pasakiet, ko darīsiet: «Jums taisnība, tā nedrīkstēja notikt. Lūk, ko es darīšu…»",
             classes: [
