@@ -4,7 +4,8 @@ import Yams
 @testable import ReplyLint
 
 /// The sample replies of fixtures/<lang>/: each file's findings must equal its golden file,
-/// and the rules that fire must be those a reviewer listed in expected.yml.
+/// and the rules that fire must be those a reviewer listed in expected.yml. A reply with a
+/// `.complaint` file beside it is linted as the answer to that complaint (`lint --complaint`).
 /// Regenerate goldens after an intended change with `UPDATE_GOLDENS=1 swift test --filter FixtureTests`.
 @Suite struct FixtureTests {
     struct Fixture: Sendable, CustomTestStringConvertible {
@@ -13,6 +14,7 @@ import Yams
         var testDescription: String { "fixtures/\(language.rawValue)/\(name)" }
         var url: URL { TestSupport.repositoryRoot.appendingPathComponent(testDescription) }
         var goldenURL: URL { url.deletingPathExtension().appendingPathExtension("golden") }
+        var complaintURL: URL { url.deletingPathExtension().appendingPathExtension("complaint") }
     }
 
     static let fixtures: [Fixture] = Language.allCases.flatMap { language in
@@ -46,7 +48,8 @@ import Yams
     func findingsMatchTheGoldenFile(_ fixture: Fixture) throws {
         let text = try String(contentsOf: fixture.url, encoding: .utf8)
         // Languages are detected, as for a user's file: a fixture also tests detection.
-        let runner = LintRunner(linter: Linter(library: try TestSupport.library()))
+        let complaint = try? String(contentsOf: fixture.complaintURL, encoding: .utf8)
+        let runner = LintRunner(settings: LintSettings(linter: Linter(library: try TestSupport.library()), complaint: complaint))
         let report = runner.lint(text, path: fixture.name, analyzer: try TextAnalyzer())
         #expect(report.language == fixture.language)
 

@@ -1,9 +1,11 @@
 /// Compares a reply with the complaint it answers and reports each point of the complaint the
-/// reply never mentions. A point is a clause of the complaint — split at commas, dashes and
-/// brackets and at the words the lexicon's entries list ("and", «а», «bet») — made of its
-/// content words: the lexicon's `unless` lists the words that are never a point (function
-/// words, greetings, words every complaint has). A point counts as addressed when the reply
-/// uses one of its words in any inflected form (same stem).
+/// reply never mentions. A point is a clause of the complaint — split at semicolons, dashes and
+/// brackets and at the words the lexicon's entries list ("and", «а», «bet») — with at least
+/// two content words, a thing and what is wrong with it («кран течёт», "zipper broke"); the
+/// lexicon's `unless` lists the words that are never content (function words, greetings,
+/// feelings, words every complaint has). A lone content word is too often colour ("busiest")
+/// or said otherwise in a good reply ("small" for a wrong size) to be worth a finding. A point
+/// counts as addressed when the reply uses one of its words in any inflected form.
 public struct ComplaintNotAddressedRule: Rule {
     public static let description = RuleDescription(
         id: "complaint-not-addressed",
@@ -17,8 +19,13 @@ public struct ComplaintNotAddressedRule: Rule {
         kind: .complaint
     )
 
-    /// Punctuation that ends a clause inside a sentence (dashes and quotes are folded to one form).
-    static let clauseMarks: Set<String> = [",", ";", ":", "(", ")", "[", "]", "-"]
+    /// Punctuation that ends a clause inside a sentence (dashes are folded to one form). Not the
+    /// comma: Russian and Latvian put one before every relative clause («…, который я
+    /// отправил»), which adds to a point rather than making a new one; ", and" still splits.
+    static let clauseMarks: Set<String> = [";", "(", ")", "[", "]", "-"]
+
+    /// The fewest content words a point has.
+    static let pointWords = 2
 
     /// How many words of a long point the message quotes.
     static let quotedWords = 6
@@ -33,13 +40,25 @@ public struct ComplaintNotAddressedRule: Rule {
         var reported = Set<Set<String>>()
         return points(of: complaint, language: context.text.language, id: id).compactMap { point in
             let stems = Set(point.map { complaint.text.tokens[$0].stem })
-            guard stems.isDisjoint(with: mentioned), reported.insert(stems).inserted else { return nil }
+            guard !stems.contains(where: { Self.isMentioned($0, in: mentioned) }), reported.insert(stems).inserted else { return nil }
             let quoted = quote(point, in: complaint.text)
             let message = lexicon?.message ?? "The complaint mentions “{point}”, which the reply never addresses."
             return Finding(rule: id, message: message.replacing("{point}", with: quoted), range: nil,
                            suggestion: lexicon?.suggest?.replacing("{point}", with: quoted))
         }
     }
+
+    /// Whether the reply uses the word of `stem`: the same stem, or, for long stems, one that
+    /// begins with the other, as a noun and its verb often do when the stemmer keeps a suffix
+    /// («atmaksa» / «atmaksājām», "refund" / "refunding").
+    static func isMentioned(_ stem: String, in mentioned: Set<String>) -> Bool {
+        if mentioned.contains(stem) { return true }
+        guard stem.count >= minimumPrefix else { return false }
+        return mentioned.contains { $0.count >= minimumPrefix && ($0.hasPrefix(stem) || stem.hasPrefix($0)) }
+    }
+
+    /// The shortest stem compared by its beginning: shorter ones begin too many other words.
+    static let minimumPrefix = 5
 
     /// Each point as the indexes of its content words, in the complaint's order. Sentences in
     /// a language other than the reply's are left out: their stems cannot be compared.
@@ -48,10 +67,9 @@ public struct ComplaintNotAddressedRule: Rule {
         let joins = Set(complaint.matches.hits(for: id).flatMap { Array($0.tokens) })
         var points: [[Int]] = []
         for sentence in text.sentences where sentence.language == language {
-            var clause: [Int] = [], startsSentence = true
+            var clause: [Int] = []
             func close() {
-                if !clause.isEmpty, !isName(clause, startsSentence: startsSentence, in: text) { points.append(clause) }
-                if !clause.isEmpty { startsSentence = false }
+                if clause.count >= Self.pointWords, !isName(clause, in: text) { points.append(clause) }
                 clause = []
             }
             for index in sentence.tokens {
@@ -69,11 +87,9 @@ public struct ComplaintNotAddressedRule: Rule {
         return points
     }
 
-    /// Whether a clause is only a name (a signature, a greeting's "Anna"): every content word
-    /// capitalised, and not merely the first word of a sentence.
-    private func isName(_ clause: [Int], startsSentence: Bool, in text: AnalyzedText) -> Bool {
-        guard clause.count > 1 || !startsSentence else { return false }
-        return clause.allSatisfy { text.excerpt(text.tokens[$0].range).unicodeScalars.first?.properties.isUppercase == true }
+    /// Whether a clause is only a name (a signature: "Anna Smith"): every content word capitalised.
+    private func isName(_ clause: [Int], in text: AnalyzedText) -> Bool {
+        clause.allSatisfy { text.excerpt(text.tokens[$0].range).unicodeScalars.first?.properties.isUppercase == true }
     }
 
     /// The point as the client wrote it, from its first to its last content word; a long one
@@ -83,6 +99,7 @@ public struct ComplaintNotAddressedRule: Rule {
         let isLong = words.count > Self.quotedWords
         let last = isLong ? point.last { $0 <= words[Self.quotedWords - 1] }! : point.last!
         let quoted = text.excerpt(text.tokens[point.first!].range.lowerBound..<text.tokens[last].range.upperBound)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return isLong ? quoted + "…" : quoted
     }
 }
