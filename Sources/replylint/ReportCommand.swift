@@ -7,10 +7,8 @@ struct Report: ParsableCommand {
         abstract: "Summarise a library of replies or templates: score distribution, most frequent findings, weakest replies.",
         discussion: """
         Each reply gets a scorecard of nine elements, each passing unless one of its rules \
-        fires; the score adds the weights of those that pass: responsibility 20 (blame-shifting, \
-        passive-evasion), solution 20 (missing-resolution), apology 12 (missing-apology, \
-        non-apology), timeline 10 (missing-timeline, vague-timeline), acknowledge 8, no defence 8 \
-        (defensive-phrasing), follow-up 8, tone 8 (dismissive-tone, minimizing), jargon-free 6. \
+        fires; the score adds the weights of those that pass: \
+        \(Scorecard.Element.allCases.map { "\($0.title) \($0.weight) (\($0.rules.sorted().joined(separator: ", ")))" }.joined(separator: "; ")). \
         Exit status: 0 the summary was written, 2 the run failed (other files are still summarised).
         """
     )
