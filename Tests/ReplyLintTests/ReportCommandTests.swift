@@ -53,6 +53,13 @@ import Testing
         #expect(run.stdout.contains("3 replies scored"))
     }
 
+    @Test func aLibraryWithoutRepliesSaysSo() {
+        let empty = LintReport(files: [FileReport(path: "a.txt", text: "", language: nil, diagnostics: [])])
+        #expect(LibraryHTMLReporter().render(empty).contains("<section id=\"empty\">"))
+        #expect(!LibraryHTMLReporter().render(empty).contains("<svg"))
+        #expect(LibraryReporter().render(empty) == "0 replies scored, 1 not scored\n")
+    }
+
     /// Renders the page in headless Chromium with a probe script appended that reads the laid-out
     /// page: the chart's bars (one per score bin, heights in proportion to their counts), the
     /// weakest reply, that no markup from a reply became an element, and no script errors.

@@ -79,7 +79,7 @@ import Testing
 
     @Test func countsScoresRulesAndFindsTheWeakest() throws {
         let summary = try summary(["a-good.txt": Replies.good, "b-bad.txt": Replies.blaming, "c-bad.txt": Replies.blaming + " Вам следовало позвонить."])
-        #expect(summary.replies.count == 3 && summary.unlinted == 1)
+        #expect(summary.replies.count == 3 && summary.unscored == 1)
         #expect(summary.distribution.reduce(0, +) == 3)
         #expect(summary.distribution[LibrarySummary.binCount - 1] == 1)
         let blame = try #require(summary.rules.first { $0.rule == "blame-shifting" })

@@ -10,7 +10,7 @@ public struct LibraryHTMLReporter: Reporter {
     public func render(_ report: LintReport) -> String {
         let summary = LibrarySummary(report)
         var facts = ["\(summary.replies.count) \(summary.replies.count == 1 ? "reply" : "replies") scored"]
-        if summary.unlinted > 0 { facts.append("\(summary.unlinted) not linted") }
+        if summary.unscored > 0 { facts.append("\(summary.unscored) not scored") }
         if let average = summary.averageScore, let median = summary.medianScore {
             facts.append("average score \(LibraryReporter.number(average))")
             facts.append("median \(LibraryReporter.number(median))")
@@ -19,7 +19,9 @@ public struct LibraryHTMLReporter: Reporter {
             <header><h1>Reply library report</h1><p class="facts">\(e(facts.joined(separator: " · ")))</p></header>
 
             """
-        if !summary.replies.isEmpty {
+        if summary.replies.isEmpty {
+            body += section("empty", "No replies", "<p>No reply with words was found to score.</p>\n")
+        } else {
             body += section("distribution", "Score distribution", chart(summary))
             body += section("elements", "Elements missing", elements(summary))
             body += section("rules", "Most frequent findings", rules(summary))

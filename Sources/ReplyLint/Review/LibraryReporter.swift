@@ -9,7 +9,7 @@ public struct LibraryReporter: Reporter {
     public func render(_ report: LintReport) -> String {
         let summary = LibrarySummary(report)
         var out = "\(summary.replies.count) \(summary.replies.count == 1 ? "reply" : "replies") scored"
-        if summary.unlinted > 0 { out += ", \(summary.unlinted) not linted" }
+        if summary.unscored > 0 { out += ", \(summary.unscored) not scored" }
         if let average = summary.averageScore, let median = summary.medianScore {
             out += " · average score \(Self.number(average)) · median \(Self.number(median))"
         }

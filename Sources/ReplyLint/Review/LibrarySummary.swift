@@ -26,8 +26,8 @@ public struct LibrarySummary: Sendable {
     public var distribution: [Int]
     /// Rules by the number of replies they fired on, then findings, then id.
     public var rules: [RuleCount]
-    /// Files that were not linted (unreadable, or skipped as binary).
-    public var unlinted: Int
+    /// Files without a scorecard: unreadable, skipped as binary, or without words.
+    public var unscored: Int
 
     public init(_ report: LintReport) {
         replies = report.files.compactMap { file in
@@ -43,7 +43,7 @@ public struct LibrarySummary: Sendable {
             for rule in Set(reply.diagnostics.map(\.rule)) { counts[rule]!.replies += 1 }
         }
         rules = counts.values.sorted { ($1.replies, $1.findings, $0.rule) < ($0.replies, $0.findings, $1.rule) }
-        unlinted = report.files.count - replies.count
+        unscored = report.files.count - replies.count
     }
 
     /// The bin a score falls in; 100 shares the top bin with 90–99.
