@@ -98,6 +98,12 @@ import Testing
         ])
     }
 
+    @Test func aParticleDoesNotSplitAPoint() throws {
+        // «и» in «так и упаковали» joins nothing: the point is «Коробка целая, значит, так и упаковали».
+        #expect(try Self.findings("Мы плохо упаковали стол.", answering: "Коробка целая, значит, так и упаковали.").isEmpty)
+        #expect(try Self.findings("Мы плохо упаковали стол.", answering: "Коробка целая и ножка треснула.").count == 2)
+    }
+
     @Test func greetingsFeelingsAndSignaturesAreNoPoints() throws {
         #expect(try Self.findings("Dear Anna, we will call you today.", answering: "Hello! I am very disappointed and angry.\nBest regards,\nJohn Smith").isEmpty)
         #expect(try Self.findings("Анна, мы позвоним сегодня.", answering: "Здравствуйте! Я очень разочарована.\nС уважением,\nАнна Петрова").isEmpty)

@@ -77,7 +77,7 @@ public struct ComplaintNotAddressedRule: Rule {
                 switch token.kind {
                 case .punctuation where Self.clauseMarks.contains(token.form): close()
                 case .word where joins.contains(index): close()
-                case .word where !token.stem.isEmpty && !complaint.matches.isExcepted(rule: id, token: index):
+                case .word where token.form.count > 1 && !complaint.matches.isExcepted(rule: id, token: index):
                     clause.append(index)
                 default: continue
                 }
