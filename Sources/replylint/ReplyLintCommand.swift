@@ -12,7 +12,7 @@ struct ReplyLintCommand: ParsableCommand {
         client or others, jargon, no real apology, no concrete date for the fix.
         """,
         version: ReplyLintVersion.current,
-        subcommands: [Lint.self, Rules.self, Explain.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, Init.self],
         defaultSubcommand: Lint.self
     )
 }
@@ -56,8 +56,14 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("Write the --format report to this file (atomically); the terminal still gets the text report.", valueName: "file"))
     var output: String?
 
-    @Flag(help: "Let --output replace an existing file.")
+    @Flag(help: "Let --output and --write-baseline replace an existing file.")
     var force = false
+
+    @Option(help: ArgumentHelp("Report only the findings this baseline (written by --write-baseline) does not know.", valueName: "file"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Record every finding of this run in a baseline file, to adopt replylint on an existing library; nothing is reported.", valueName: "file"))
+    var writeBaseline: String?
 
     @Option(help: "Language of the replies: auto (per paragraph), ru, lv or en (default: the configuration's, else auto).")
     var lang: Configuration.LanguageChoice?
@@ -88,12 +94,24 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         // Refuse before linting, so a long run is not wasted; the write itself checks again.
-        if let output, !force, FileManager.default.fileExists(atPath: output) {
-            printError(AtomicFile.Failure.exists(path: output).description)
+        for path in [output, writeBaseline].compactMap({ $0 }) where !force && FileManager.default.fileExists(atPath: path) {
+            printError(AtomicFile.Failure.exists(path: path).description)
             throw ExitCode(2)
         }
         let (runner, sources, configurationFailed) = try configuredRun()
-        let report = runner.run(sources)
+        var report = runner.run(sources)
+        let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if let writeBaseline {
+            return try record(report, in: writeBaseline, workingDirectory: workingDirectory, failed: configurationFailed)
+        }
+        if let baseline {
+            do {
+                report = try Baseline.load(baseline).filter(report, directory: Self.folder(of: baseline), workingDirectory: workingDirectory)
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+        }
         let shown = quiet ? report.keeping { $0.severity >= failLevel } : report
         var failed = report.hasFailures || configurationFailed
         if let output {
@@ -106,10 +124,7 @@ struct Lint: ParsableCommand {
         }
         let terminal = output == nil ? format : .text
         FileHandle.standardOutput.write(Data(reporter(terminal, color: useColor).render(shown).utf8))
-        for file in report.files {
-            if let failure = file.failure { printError("\(file.path): error: \(failure)") }
-            if let skipped = file.skipped { printError("\(file.path): note: \(skipped)") }
-        }
+        reportUnreadable(report)
         if failed { throw ExitCode(2) }
         let warnings = report.count(.warning)
         if let maxWarnings, warnings > maxWarnings {
@@ -117,6 +132,31 @@ struct Lint: ParsableCommand {
             throw ExitCode(1)
         }
         if report.diagnostics.contains(where: { $0.severity >= failLevel }) { throw ExitCode(1) }
+    }
+
+    /// Writes every finding of `report` to a baseline file instead of reporting them.
+    private func record(_ report: LintReport, in path: String, workingDirectory: URL, failed: Bool) throws {
+        reportUnreadable(report)
+        let baseline = Baseline(report, directory: Self.folder(of: path), workingDirectory: workingDirectory)
+        do {
+            try AtomicFile.write(baseline.json, to: path, replace: force)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        printError("wrote \(report.diagnostics.count) findings of \(report.files.count) files to \(path)")
+        if failed || report.hasFailures { throw ExitCode(2) }
+    }
+
+    private static func folder(of path: String) -> URL {
+        URL(fileURLWithPath: path).deletingLastPathComponent()
+    }
+
+    private func reportUnreadable(_ report: LintReport) {
+        for file in report.files {
+            if let failure = file.failure { printError("\(file.path): error: \(failure)") }
+            if let skipped = file.skipped { printError("\(file.path): note: \(skipped)") }
+        }
     }
 
     /// The sources to lint, each with the settings of its configuration. Files that a
@@ -202,6 +242,27 @@ struct Explain: ParsableCommand {
             for example in file.examples.nonTriggering { print("  ✓ \(example)") }
             print()
         }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a commented starter .replylint.yml (never replacing an existing one).")
+
+    @Argument(help: "The folder to write it in.")
+    var directory = "."
+
+    func run() throws {
+        let path = (directory as NSString).appendingPathComponent(ConfigurationLoader.fileNames[0])
+        do {
+            try AtomicFile.write(Data(StarterConfiguration.text.utf8), to: path, replace: false)
+        } catch AtomicFile.Failure.exists {
+            printError("\(path) already exists; replylint init never replaces a configuration")
+            throw ExitCode(2)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        print("wrote \(path): every setting is commented out; uncomment what you want to change")
     }
 }
 

@@ -56,9 +56,10 @@ public struct LintRunner: Sendable {
         let result = settings.linter.lint(document.prose, language: settings.language, analyzer: analyzer)
         // Blanking keeps offsets, so findings in the prose point at the same bytes of the file.
         let lines = LineIndex(document.original)
+        let suppressions = Suppressions(text, lines: lines)
         let diagnostics = result.findings.map { finding in
             Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), lines: lines)
-        }
+        }.filter { !suppressions.silence($0) }
         return FileReport(path: path, text: text, language: result.text.paragraphs.isEmpty ? nil : result.text.language,
                           diagnostics: diagnostics)
     }
