@@ -12,7 +12,7 @@ struct ReplyLintCommand: ParsableCommand {
         client or others, jargon, no real apology, no concrete date for the fix.
         """,
         version: ReplyLintVersion.current,
-        subcommands: [Lint.self, Rules.self, Explain.self, Init.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, Init.self, InstallHook.self],
         defaultSubcommand: Lint.self
     )
 }
@@ -263,6 +263,79 @@ struct Init: ParsableCommand {
             throw ExitCode(2)
         }
         print("wrote \(path): every setting is commented out; uncomment what you want to change")
+    }
+}
+
+struct InstallHook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "install-hook",
+        abstract: "Install a git pre-commit hook that lints the reply files staged for each commit.",
+        discussion: "An existing hook is never replaced without --force, and then it is kept as a backup beside the new one."
+    )
+
+    @Flag(help: "Replace an existing pre-commit hook, keeping it as pre-commit.replylint-backup.")
+    var force = false
+
+    func run() throws {
+        let hooks = try gitHooksFolder()
+        let hook = hooks.appendingPathComponent("pre-commit").path
+        if let existing = FileManager.default.contents(atPath: hook) {
+            guard force else {
+                printError("\(hook) already exists; pass --force to replace it (it is kept as a backup)")
+                throw ExitCode(2)
+            }
+            let backup = try keep(existing, besides: hook)
+            printError("kept the previous hook as \(backup)")
+        }
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+        let script = PreCommitHook.script(replylint: binary, extensions: Array(Source.lintedExtensions))
+        do {
+            try AtomicFile.write(Data(script.utf8), to: hook, replace: force)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        guard chmod(hook, 0o755) == 0 else {
+            printError("\(hook): cannot make it executable: \(String(cString: strerror(errno)))")
+            throw ExitCode(2)
+        }
+        print("installed \(hook): staged replies are linted before each commit")
+    }
+
+    /// The repository's hooks folder, as git itself names it (worktrees and core.hooksPath included).
+    private func gitHooksFolder() throws -> URL {
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "rev-parse", "--path-format=absolute", "--git-path", "hooks"]
+        let output = Pipe(), errors = Pipe()
+        git.standardOutput = output
+        git.standardError = errors
+        try git.run()
+        let path = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        git.waitUntilExit()
+        guard git.terminationStatus == 0, !path.isEmpty else {
+            printError("not inside a git repository (\(message.isEmpty ? "git rev-parse failed" : message))")
+            throw ExitCode(2)
+        }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return URL(fileURLWithPath: path)
+    }
+
+    /// Writes `data` to the first free backup name beside `path`.
+    private func keep(_ data: Data, besides path: String) throws -> String {
+        for attempt in 0..<100 {
+            let backup = path + ".replylint-backup" + (attempt == 0 ? "" : ".\(attempt)")
+            do {
+                try AtomicFile.write(data, to: backup, replace: false)
+                chmod(backup, 0o755)
+                return backup
+            } catch AtomicFile.Failure.exists {
+                continue
+            }
+        }
+        printError("\(path): too many backups already; remove some first")
+        throw ExitCode(2)
     }
 }
 

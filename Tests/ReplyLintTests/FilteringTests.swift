@@ -137,3 +137,34 @@ import Testing
         }
     }
 }
+
+@Suite struct InstallHookTests {
+    private func git(_ arguments: String, in directory: URL) throws -> Int32 {
+        try CLI.shell("cd '\(directory.path)' && git \(arguments) >/dev/null 2>&1").status
+    }
+
+    @Test func installsAnExecutableHookAndKeepsAnExistingOneOnlyAsABackup() throws {
+        let directory = try CLI.directory([:])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try git("init -q", in: directory) == 0)
+        let install = "cd '\(directory.path)' && '\(CLI.binary.path)' install-hook"
+        #expect(try CLI.shell(install).status == 0)
+        let hook = directory.appendingPathComponent(".git/hooks/pre-commit")
+        let script = try String(contentsOf: hook, encoding: .utf8)
+        #expect(script.contains("git diff --cached") && script.contains("'*.md'") && script.contains(CLI.binary.path))
+        #expect(FileManager.default.isExecutableFile(atPath: hook.path))
+        let refused = try CLI.shell(install)
+        #expect(refused.status == 2 && refused.stderr.contains("--force"))
+        try "#!/bin/sh\necho mine\n".write(to: hook, atomically: true, encoding: .utf8)
+        #expect(try CLI.shell(install + " --force").status == 0)
+        #expect(try String(contentsOfFile: hook.path + ".replylint-backup", encoding: .utf8) == "#!/bin/sh\necho mine\n")
+        #expect(try String(contentsOf: hook, encoding: .utf8) == script)
+    }
+
+    @Test func outsideARepositoryItSaysSo() throws {
+        let directory = try CLI.directory([:])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try CLI.shell("cd '\(directory.path)' && GIT_CEILING_DIRECTORIES='\(directory.deletingLastPathComponent().path)' '\(CLI.binary.path)' install-hook")
+        #expect(run.status == 2 && run.stderr.contains("not inside a git repository"))
+    }
+}
