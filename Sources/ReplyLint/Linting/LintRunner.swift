@@ -58,7 +58,9 @@ public struct LintRunner: Sendable {
         let lines = LineIndex(document.original)
         let suppressions = Suppressions(text, lines: lines)
         let diagnostics = result.findings.map { finding in
-            Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), lines: lines)
+            var diagnostic = Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), lines: lines)
+            diagnostic.message = settings.message(of: finding)
+            return diagnostic
         }.filter { !suppressions.silence($0) }
         return FileReport(path: path, text: text, language: result.text.paragraphs.isEmpty ? nil : result.text.language,
                           diagnostics: diagnostics)
