@@ -1,8 +1,9 @@
 import ArgumentParser
+import Foundation
 import ReplyLint
 
 /// How files are found and linted, shared by `lint` and `report`: language, mode,
-/// configuration and lexicons.
+/// configuration, lexicons and the language of messages.
 struct LintInputOptions: ParsableArguments {
     @Option(help: "Language of the replies: auto (per paragraph), ru, lv or en (default: the configuration's, else auto).")
     var lang: Configuration.LanguageChoice?
@@ -12,6 +13,9 @@ struct LintInputOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Use this configuration file for every path instead of the nearest .replylint.yml.", valueName: "file"))
     var config: String?
+
+    @Option(help: "Language of the messages: en, ru or lv (default: from LC_ALL/LC_MESSAGES/LANG, else each message in its reply's language). Suggested rewrites stay in the reply's language.")
+    var messages: Language?
 
     @OptionGroup var lexicons: LexiconOptions
 
@@ -31,10 +35,12 @@ struct LintInputOptions: ParsableArguments {
         }
         for error in broken.values.sorted(by: { $0.path < $1.path }) { printError(error.description) }
         let (language, mode) = (lang, self.mode)
+        let messages = self.messages ?? LintSettings.messagesLanguage(environment: ProcessInfo.processInfo.environment)
         let runner = LintRunner { path in
             // Every path here resolved without error above; the resolver caches the result.
             let loaded = (try? resolver.configuration(for: path).get()) ?? .defaults(directory: resolver.workingDirectory)
             var settings = loaded.settings(for: path, workingDirectory: resolver.workingDirectory, language: language, mode: mode)
+            settings.messages = messages
             settings.complaint = complaint
             return settings
         }

@@ -12,7 +12,7 @@ struct ReplyLintCommand: ParsableCommand {
         client or others, jargon, no real apology, no concrete date for the fix.
         """,
         version: ReplyLintVersion.current,
-        subcommands: [Lint.self, Report.self, Rules.self, Explain.self],
+        subcommands: [Lint.self, Report.self, Rules.self, Explain.self, Init.self, InstallHook.self],
         defaultSubcommand: Lint.self
     )
 }
@@ -56,8 +56,14 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("Write the --format report to this file (atomically); the terminal still gets the text report.", valueName: "file"))
     var output: String?
 
-    @Flag(help: "Let --output replace an existing file.")
+    @Flag(help: "Let --output and --write-baseline replace an existing file.")
     var force = false
+
+    @Option(help: ArgumentHelp("Report only the findings this baseline (written by --write-baseline) does not know.", valueName: "file"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Record every finding of this run in a baseline file, to adopt replylint on an existing library; nothing is reported.", valueName: "file"))
+    var writeBaseline: String?
 
     @OptionGroup var inputs: LintInputOptions
 
@@ -85,13 +91,25 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         // Refuse before linting, so a long run is not wasted; the write itself checks again.
-        if let output, !force, FileManager.default.fileExists(atPath: output) {
-            printError(AtomicFile.Failure.exists(path: output).description)
+        for path in [output, writeBaseline].compactMap({ $0 }) where !force && FileManager.default.fileExists(atPath: path) {
+            printError(AtomicFile.Failure.exists(path: path).description)
             throw ExitCode(2)
         }
         let complaintText = try complaint.map(Self.readComplaint)
         let (runner, sources, configurationFailed) = try inputs.configuredRun(paths, complaint: complaintText)
-        let report = runner.run(sources)
+        var report = runner.run(sources)
+        let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if let writeBaseline {
+            return try record(report, in: writeBaseline, workingDirectory: workingDirectory, failed: configurationFailed)
+        }
+        if let baseline {
+            do {
+                report = try Baseline.load(baseline).filter(report, directory: Self.folder(of: baseline), workingDirectory: workingDirectory)
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+        }
         let shown = quiet ? report.keeping { $0.severity >= failLevel } : report
         var failed = report.hasFailures || configurationFailed
         if let output {
@@ -104,10 +122,7 @@ struct Lint: ParsableCommand {
         }
         let terminal = output == nil ? format : .text
         FileHandle.standardOutput.write(Data(reporter(terminal, color: useColor).render(shown).utf8))
-        for file in report.files {
-            if let failure = file.failure { printError("\(file.path): error: \(failure)") }
-            if let skipped = file.skipped { printError("\(file.path): note: \(skipped)") }
-        }
+        reportUnreadable(report)
         if failed { throw ExitCode(2) }
         let warnings = report.count(.warning)
         if let maxWarnings, warnings > maxWarnings {
@@ -128,6 +143,31 @@ struct Lint: ParsableCommand {
         }
         printError("\(path): error: \(problem)")
         throw ExitCode(2)
+    }
+
+    /// Writes every finding of `report` to a baseline file instead of reporting them.
+    private func record(_ report: LintReport, in path: String, workingDirectory: URL, failed: Bool) throws {
+        reportUnreadable(report)
+        let baseline = Baseline(report, directory: Self.folder(of: path), workingDirectory: workingDirectory)
+        do {
+            try AtomicFile.write(baseline.json, to: path, replace: force)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        printError("wrote \(report.diagnostics.count) findings of \(report.files.count) files to \(path)")
+        if failed || report.hasFailures { throw ExitCode(2) }
+    }
+
+    private static func folder(of path: String) -> URL {
+        URL(fileURLWithPath: path).deletingLastPathComponent()
+    }
+
+    private func reportUnreadable(_ report: LintReport) {
+        for file in report.files {
+            if let failure = file.failure { printError("\(file.path): error: \(failure)") }
+            if let skipped = file.skipped { printError("\(file.path): note: \(skipped)") }
+        }
     }
 
     private func reporter(_ format: Format, color: Bool) -> any Reporter {
@@ -199,6 +239,100 @@ struct Explain: ParsableCommand {
 /// Whether standard output gets colours: a terminal, and neither --no-color nor NO_COLOR.
 func terminalUsesColor(noColor: Bool) -> Bool {
     !noColor && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false && isatty(STDOUT_FILENO) == 1
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a commented starter .replylint.yml (never replacing an existing one).")
+
+    @Argument(help: "The folder to write it in.")
+    var directory = "."
+
+    func run() throws {
+        let path = (directory as NSString).appendingPathComponent(ConfigurationLoader.fileNames[0])
+        do {
+            try AtomicFile.write(Data(StarterConfiguration.text.utf8), to: path, replace: false)
+        } catch AtomicFile.Failure.exists {
+            printError("\(path) already exists; replylint init never replaces a configuration")
+            throw ExitCode(2)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        print("wrote \(path): every setting is commented out; uncomment what you want to change")
+    }
+}
+
+struct InstallHook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "install-hook",
+        abstract: "Install a git pre-commit hook that lints the reply files staged for each commit.",
+        discussion: "An existing hook is never replaced without --force, and then it is kept as a backup beside the new one."
+    )
+
+    @Flag(help: "Replace an existing pre-commit hook, keeping it as pre-commit.replylint-backup.")
+    var force = false
+
+    func run() throws {
+        let hooks = try gitHooksFolder()
+        let hook = hooks.appendingPathComponent("pre-commit").path
+        if let existing = FileManager.default.contents(atPath: hook) {
+            guard force else {
+                printError("\(hook) already exists; pass --force to replace it (it is kept as a backup)")
+                throw ExitCode(2)
+            }
+            let backup = try keep(existing, besides: hook)
+            printError("kept the previous hook as \(backup)")
+        }
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+        let script = PreCommitHook.script(replylint: binary, extensions: Array(Source.lintedExtensions))
+        do {
+            try AtomicFile.write(Data(script.utf8), to: hook, replace: force)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        guard chmod(hook, 0o755) == 0 else {
+            printError("\(hook): cannot make it executable: \(String(cString: strerror(errno)))")
+            throw ExitCode(2)
+        }
+        print("installed \(hook): staged replies are linted before each commit")
+    }
+
+    /// The repository's hooks folder, as git itself names it (worktrees and core.hooksPath included).
+    private func gitHooksFolder() throws -> URL {
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "rev-parse", "--path-format=absolute", "--git-path", "hooks"]
+        let output = Pipe(), errors = Pipe()
+        git.standardOutput = output
+        git.standardError = errors
+        try git.run()
+        let path = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        git.waitUntilExit()
+        guard git.terminationStatus == 0, !path.isEmpty else {
+            printError("not inside a git repository (\(message.isEmpty ? "git rev-parse failed" : message))")
+            throw ExitCode(2)
+        }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return URL(fileURLWithPath: path)
+    }
+
+    /// Writes `data` to the first free backup name beside `path`.
+    private func keep(_ data: Data, besides path: String) throws -> String {
+        for attempt in 0..<100 {
+            let backup = path + ".replylint-backup" + (attempt == 0 ? "" : ".\(attempt)")
+            do {
+                try AtomicFile.write(data, to: backup, replace: false)
+                chmod(backup, 0o755)
+                return backup
+            } catch AtomicFile.Failure.exists {
+                continue
+            }
+        }
+        printError("\(path): too many backups already; remove some first")
+        throw ExitCode(2)
+    }
 }
 
 func printError(_ message: String) {

@@ -52,10 +52,14 @@ public final class ConfigurationResolver: Sendable {
     }
 }
 
-/// `path` as an absolute, standardised file URL; a relative path is inside `directory`.
+/// `path` as an absolute file URL with "." and ".." folded; a relative path is inside `directory`.
 func absoluteURL(_ path: String, in directory: URL) -> URL {
-    let absolute = path.hasPrefix("/") ? path : (directory.path as NSString).appendingPathComponent(path)
-    return URL(fileURLWithPath: absolute).standardizedFileURL
+    let joined = path.hasPrefix("/") ? path : directory.path + "/" + path
+    var components: [Substring] = []
+    for component in joined.split(separator: "/") where component != "." {
+        if component == ".." { _ = components.popLast() } else { components.append(component) }
+    }
+    return URL(fileURLWithPath: "/" + components.joined(separator: "/"))
 }
 
 extension LoadedConfiguration {

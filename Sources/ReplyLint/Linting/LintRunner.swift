@@ -57,10 +57,14 @@ public struct LintRunner: Sendable {
                                           analyzer: analyzer)
         // Blanking keeps offsets, so findings in the prose point at the same bytes of the file.
         let lines = LineIndex(document.original)
+        let suppressions = Suppressions(text, lines: lines)
         let diagnostics = result.findings.map { finding in
-            Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), lines: lines)
-        }
+            var diagnostic = Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), lines: lines)
+            diagnostic.message = settings.message(of: finding)
+            return diagnostic
+        }.filter { !suppressions.silence($0) }
         let language = result.text.paragraphs.isEmpty ? nil : result.text.language
+        // A suppressed finding is one the writer meant: its element passes.
         return FileReport(path: path, text: text, language: language, diagnostics: diagnostics,
                           scorecard: language == nil ? nil : Scorecard(diagnostics))
     }

@@ -36,15 +36,14 @@ public struct ComplaintNotAddressedRule: Rule {
         let id = Self.description.id
         guard let complaint = context.complaint, context.text.tokens.contains(where: { $0.kind == .word }) else { return [] }
         let mentioned = Set(context.text.tokens.filter { $0.kind == .word }.map(\.stem))
-        let lexicon = context.lexicon(id)
         var reported = Set<Set<String>>()
         return points(of: complaint, language: context.text.language, id: id).compactMap { point in
             let stems = Set(point.map { complaint.text.tokens[$0].stem })
             guard !stems.contains(where: { Self.isMentioned($0, in: mentioned) }), reported.insert(stems).inserted else { return nil }
-            let quoted = quote(point, in: complaint.text)
-            let message = lexicon?.message ?? "The complaint mentions “{point}”, which the reply never addresses."
-            return Finding(rule: id, message: message.replacing("{point}", with: quoted), range: nil,
-                           suggestion: lexicon?.suggest?.replacing("{point}", with: quoted))
+            // The point stays as the client wrote it, whatever language the message is given in.
+            return context.finding(id, range: nil, language: context.text.language,
+                                   text: MessageText(values: ["point": quote(point, in: complaint.text)]),
+                                   fallback: "The complaint mentions “{point}”, which the reply never addresses.")
         }
     }
 
