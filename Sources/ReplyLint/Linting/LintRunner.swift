@@ -9,11 +9,15 @@ public struct LintRunner: Sendable {
     public var language: Language?
     /// Severity per rule id; rules not listed keep their default.
     public var severities: [String: Severity]
+    /// In template libraries, only string values under these keys are templates (nil: every string value).
+    public var templateKeys: Set<String>?
 
-    public init(linter: Linter = Linter(), language: Language? = nil, severities: [String: Severity] = [:]) {
+    public init(linter: Linter = Linter(), language: Language? = nil, severities: [String: Severity] = [:],
+                templateKeys: Set<String>? = nil) {
         self.linter = linter
         self.language = language
         self.severities = severities
+        self.templateKeys = templateKeys
     }
 
     /// Lints `sources` on every core; the report keeps their order.
@@ -36,8 +40,7 @@ public struct LintRunner: Sendable {
 
     private func lint(_ source: Source, analyzer: Result<TextAnalyzer, any Error>) -> FileReport {
         do {
-            let text = try source.read()
-            return lint(text, path: source.path, analyzer: try analyzer.get())
+            return try lint(bytes: source.read(), path: source.path, analyzer: analyzer.get())
         } catch let skipped as SourceSkipped {
             return FileReport(path: source.path, text: "", language: nil, diagnostics: [], skipped: skipped.description)
         } catch {
@@ -45,17 +48,34 @@ public struct LintRunner: Sendable {
         }
     }
 
-    /// Lints one text already in memory; its path decides the format (Markdown or text).
+    /// Lints one text already in memory; its path decides the format.
     public func lint(_ text: String, path: String, analyzer: TextAnalyzer) -> FileReport {
-        let document = Document(text, format: Document.Format(path: path))
-        let result = linter.lint(document.prose, language: language, analyzer: analyzer)
-        // Blanking keeps offsets, so findings in the prose point at the same bytes of the file.
-        let lines = LineIndex(document.original)
-        let diagnostics = result.findings.map { finding in
-            Diagnostic(finding: finding, severity: severity(of: finding.rule), lines: lines)
+        lint(bytes: Array(text.utf8), path: path, analyzer: analyzer)
+    }
+
+    /// Lints a file's bytes; its path decides the format. Each prose unit (the reply, or each
+    /// template of a library) is linted on its own and its findings placed in the file.
+    public func lint(bytes: [UInt8], path: String, analyzer: TextAnalyzer) -> FileReport {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let document: Document
+        do {
+            document = try Document(bytes: bytes, format: Document.Format(path: path), templateKeys: templateKeys)
+        } catch {
+            return FileReport(path: path, text: text, language: nil, diagnostics: [], failure: "\(error)")
         }
-        return FileReport(path: path, text: text, language: result.text.paragraphs.isEmpty ? nil : result.text.language,
-                          diagnostics: diagnostics)
+        let lines = LineIndex(bytes: bytes)
+        var languages: [Language: Int] = [:]
+        var diagnostics: [Diagnostic] = []
+        for unit in document.units {
+            let result = linter.lint(unit.prose, language: language, analyzer: analyzer)
+            if !result.text.paragraphs.isEmpty { languages[result.text.language, default: 0] += unit.prose.utf8.count }
+            diagnostics += result.findings.map { finding in
+                Diagnostic(finding: finding, severity: severity(of: finding.rule), unit: unit, lines: lines)
+            }
+        }
+        // The file's language is that of most of its prose.
+        let language = languages.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
+        return FileReport(path: path, text: text, language: language, diagnostics: diagnostics)
     }
 
     private func severity(of rule: String) -> Severity {
