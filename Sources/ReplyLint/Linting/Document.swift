@@ -12,10 +12,13 @@ public struct Document: Sendable {
         case text
         /// Markdown: also front matter, code blocks and spans, HTML comments, link targets.
         case markdown
+        /// HTML (an email body): tags, `<head>`, `<style>`, `<script>` left out, entities decoded.
+        case html
 
         public init(path: String) {
             switch (path as NSString).pathExtension.lowercased() {
             case "md", "markdown": self = .markdown
+            case "html", "htm": self = .html
             default: self = .text
             }
         }
@@ -53,6 +56,11 @@ public struct Document: Sendable {
         case .text, .markdown:
             try UTF8Check.require(bytes)
             units = [Self.unit(MappedText(original: bytes), markdown: format == .markdown, context: &context)]
+        case .html:
+            try UTF8Check.require(bytes)
+            let body = HTMLReader.read(MappedText(original: bytes))
+            context += body.quoted
+            units = [Self.unit(body.text, email: true, context: &context)]
         }
     }
 
