@@ -15,12 +15,15 @@ enum FormatSamples {
     }
 
     /// The original bytes a diagnostic points at, after checking that its line and column
-    /// (counted here independently, in Unicode scalars) name the same place.
+    /// (counted here independently, in Unicode scalars, or bytes in a file that is not UTF-8)
+    /// name the same place.
     static func located(_ diagnostic: Diagnostic, in bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) -> String {
         func position(_ offset: Int) -> (Int, Int) {
             let before = bytes[..<offset]
             let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-            return (before.filter { $0 == 0x0A }.count + 1, String(decoding: bytes[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1)
+            let line = bytes[lineStart..<offset]
+            let columns = String(validating: bytes, as: UTF8.self) == nil ? line.count : String(decoding: line, as: UTF8.self).unicodeScalars.count
+            return (before.filter { $0 == 0x0A }.count + 1, columns + 1)
         }
         #expect(position(diagnostic.offset) == (diagnostic.line, diagnostic.column), sourceLocation: sourceLocation)
         #expect(position(diagnostic.offset + diagnostic.length) == (diagnostic.endLine, diagnostic.endColumn), sourceLocation: sourceLocation)

@@ -14,11 +14,14 @@ public struct Document: Sendable {
         case markdown
         /// HTML (an email body): tags, `<head>`, `<style>`, `<script>` left out, entities decoded.
         case html
+        /// An RFC 5322 message: its text part (or HTML part), decoded.
+        case email
 
         public init(path: String) {
             switch (path as NSString).pathExtension.lowercased() {
             case "md", "markdown": self = .markdown
             case "html", "htm": self = .html
+            case "eml": self = .email
             default: self = .text
             }
         }
@@ -61,6 +64,10 @@ public struct Document: Sendable {
             let body = HTMLReader.read(MappedText(original: bytes))
             context += body.quoted
             units = [Self.unit(body.text, email: true, context: &context)]
+        case .email:
+            let message = try EmailReader.read(bytes)
+            context += message.quoted
+            units = [Self.unit(message.text, email: true, context: &context)]
         }
     }
 
@@ -205,8 +212,11 @@ private struct Blanker {
                 }
             }
         }
-        if let signature { bytes.removeSubrange(signature...) }
-        return []
+        guard let signature else { return [] }
+        // Quoted lines below the signature are still the words the reply answers.
+        var tail = Blanker(bytes: Array(bytes[signature...]))
+        bytes.removeSubrange(signature...)
+        return tail.blankQuotedLines()
     }
 
     private mutating func cut(at signature: Int?, quoteFrom start: Int) -> [String] {
