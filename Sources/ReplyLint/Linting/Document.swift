@@ -16,12 +16,15 @@ public struct Document: Sendable {
         case html
         /// An RFC 5322 message: its text part (or HTML part), decoded.
         case email
+        /// A JSON or YAML library of reply templates: each string value is linted on its own.
+        case templates
 
         public init(path: String) {
             switch (path as NSString).pathExtension.lowercased() {
             case "md", "markdown": self = .markdown
             case "html", "htm": self = .html
             case "eml": self = .email
+            case "json", "yaml", "yml": self = .templates
             default: self = .text
             }
         }
@@ -68,6 +71,16 @@ public struct Document: Sendable {
             let message = try EmailReader.read(bytes)
             context += message.quoted
             units = [Self.unit(message.text, email: true, context: &context)]
+        case .templates:
+            try UTF8Check.require(bytes)
+            var templates: [Unit] = []
+            for template in try TemplateLibrary.read(bytes, keys: templateKeys) {
+                var unit = Self.unit(template.text, context: &context)
+                unit.template = template.name
+                unit.start = template.start
+                templates.append(unit)
+            }
+            units = templates
         }
     }
 

@@ -19,7 +19,7 @@ public struct Source: Sendable, Hashable {
     public static func standardInput(named name: String) -> Source { Source(path: name, origin: .standardInput) }
 
     /// File extensions linted when a directory is given.
-    public static let lintedExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "eml"]
+    public static let lintedExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "eml", "json", "yaml", "yml"]
 
     /// The sources named by command-line paths: files as given, directories searched
     /// recursively for linted extensions (sorted, hidden entries skipped), "-" for stdin
