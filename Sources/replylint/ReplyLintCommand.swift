@@ -37,7 +37,7 @@ struct LexiconOptions: ParsableArguments {
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Lint reply files, directories (.txt and .md inside) or standard input (-).",
+        abstract: "Lint reply files, directories (.txt, .md, .html, .eml, .json, .yaml inside) or standard input (-).",
         discussion: "Exit status: 0 no findings at or above --fail-level, 1 findings, 2 the run failed (other files are still linted)."
     )
 
@@ -62,14 +62,23 @@ struct Lint: ParsableCommand {
     @Option(help: "Exit with 1 when a finding has at least this severity: suggestion, warning or error.")
     var failLevel: Severity = .warning
 
+    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("Lint standard input (-) as if it were this file: its extension picks the format (.eml, .html, .json...), and the report names it.", valueName: "name"))
+    var stdinFilename: String?
+
     @Flag(help: "Plain text output without colours (also when NO_COLOR is set).")
     var noColor = false
 
     @OptionGroup var lexicons: LexiconOptions
 
+    func validate() throws {
+        if stdinFilename != nil, !paths.contains("-") {
+            throw ValidationError("--stdin-filename names standard input: add - to the paths")
+        }
+    }
+
     func run() throws {
         let runner = LintRunner(linter: Linter(library: try lexicons.library()), language: lang.language)
-        let report = runner.run(Source.expand(paths))
+        let report = runner.run(Source.expand(paths, standardInputName: stdinFilename))
         let reporter: any Reporter = switch format {
         case .text: TextReporter(color: useColor)
         case .json: JSONReporter()
