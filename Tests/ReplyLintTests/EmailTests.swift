@@ -127,4 +127,54 @@ import Testing
         #expect(Headers.value(of: fields["content-type"]!) == "text/plain")
         #expect(String(decoding: bytes[body], as: UTF8.self) == "body")
     }
+
+    @Test func nestedPartsAreSearchedAndAttachmentsPassedOver() throws {
+        let email = """
+        Content-Type: multipart/mixed; boundary="outer"
+
+        --outer
+        Content-Type: text/plain; charset=utf-8
+        Content-Disposition: attachment; filename="log.txt"
+
+        You should have read the log.
+        --outer
+        Content-Type: multipart/alternative; boundary=inner
+
+        --inner
+        Content-Type: text/html; charset=utf-8
+
+        <p>HTML version</p>
+        --inner
+        Content-Type: text/plain; charset=koi8-r
+        Content-Transfer-Encoding: quoted-printable
+
+        =F0=D2=CF=D3=D4=C9=D4=C5, =DC=D4=CF =CE=C1=DB=C1 =CF=DB=C9=C2=CB=C1.
+        --inner--
+        --outer--
+        """
+        let document = try Document(email, format: .email)
+        #expect(document.units[0].prose == "Простите, это наша ошибка.")
+        let offset = try #require(email.utf8.firstRange(of: "=F0".utf8)).lowerBound
+        #expect(document.units[0].map.original(0) == email.utf8.distance(from: email.utf8.startIndex, to: offset))
+    }
+
+    @Test(arguments: [
+        ("Простите.\n\nпн, 3 мар. 2025 г. в 10:15, Анна <anna@example.com>:\n\nВы обещали!", "Вы обещали!"),
+        ("Sorry.\nOn Mon, 3 Mar 2025 at 10:15, Anna <anna@example.com>\nwrote:\n\nYou promised!", "You promised!"),
+        ("Atvainojiet.\n2025-03-03 10:15, Anna rakstīja:\nJūs solījāt!", "Jūs solījāt!"),
+        ("Простите.\n03.03.2025 10:15, Анна Смирнова написал(а):\nВы обещали!", "Вы обещали!"),
+        ("Простите.\n-----Исходное сообщение-----\nОт: Анна\nВы обещали!", "Вы обещали!"),
+        ("Sorry.\n________________________________\nFrom: Anna\nYou promised!", "You promised!"),
+    ])
+    func quotedEarlierMessagesAreContext(body: String, quoted: String) throws {
+        let document = try Document("Subject: x\n\n" + body, format: .email)
+        #expect(document.units[0].prose.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1)
+        #expect(document.context.count == 1 && document.context[0].hasSuffix(quoted))
+    }
+
+    @Test func aReplysOwnColonIsNoAttribution() throws {
+        let document = try Document("Subject: x\n\nAs you wrote:\nthe parcel was late. Sorry.", format: .email)
+        #expect(document.units[0].prose.contains("the parcel was late"))
+        #expect(document.context.isEmpty)
+    }
 }

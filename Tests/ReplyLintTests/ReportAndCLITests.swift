@@ -176,9 +176,11 @@ enum Replies {
 
     /// The report validates against docs/report.schema.json, checked by Python's jsonschema.
     @Test func validatesAgainstTheSchema() throws {
-        let directory = try CLI.directory(["bad.txt": Replies.blaming, "good.txt": Replies.good])
+        let directory = try CLI.directory(["bad.txt": Replies.blaming, "good.txt": Replies.good,
+                                           "library.yml": "late:\n  body: \(Replies.blaming)\n"])
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try CLI.run(["lint", "--format", "json", directory.path, "/nonexistent.txt"])
+        #expect(run.stdout.contains("\"template\" : \"late.body\""))
         let reportURL = directory.appendingPathComponent("report.json")
         try run.stdout.write(to: reportURL, atomically: true, encoding: .utf8)
         let schema = TestSupport.repositoryRoot.appendingPathComponent("docs/report.schema.json")

@@ -95,4 +95,10 @@ import Testing
         let run = try CLI.run(["lint", "--no-color", directory.appendingPathComponent("library.yml").path])
         #expect(run.stdout.contains("library.yml:2:9 (a.body): warning:"))
     }
+
+    @Test func everyDocumentOfAYAMLStreamIsRead() throws {
+        let document = try Document("a: one reply\n---\nb: another reply\n", format: .templates)
+        #expect(document.units.map(\.template) == ["a", "b"])
+        #expect(document.units.map(\.prose) == ["one reply", "another reply"])
+    }
 }

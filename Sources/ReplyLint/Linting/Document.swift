@@ -214,9 +214,7 @@ private struct Blanker {
                 signature = line.lowerBound
             } else if QuoteMarkers.isSeparator(trimmed) {
                 return cut(at: signature, quoteFrom: line.lowerBound)
-            } else if QuoteMarkers.isAttribution(trimmed) {
-                // A short line that is only "wrote:" ends an attribution begun on the line above.
-                let first = trimmed.count < 16 && index > 0 ? lines[index - 1] : line
+            } else if let first = attribution(endingAt: index, in: lines) {
                 let next = lines[(index + 1)...].first { !text($0).trimmingTrailingSpaces.isEmpty }
                 if let next, text(next).drop(while: { $0 == " " }).hasPrefix(">") {
                     blank(first.lowerBound..<line.upperBound)
@@ -230,6 +228,16 @@ private struct Blanker {
         var tail = Blanker(bytes: Array(bytes[signature...]))
         bytes.removeSubrange(signature...)
         return tail.blankQuotedLines()
+    }
+
+    /// The first line of an attribution ending on line `index`: that line, or the one above
+    /// when a client wrapped "wrote:" onto a line of its own.
+    private func attribution(endingAt index: Int, in lines: [Range<Int>]) -> Range<Int>? {
+        let line = String(text(lines[index]).trimmingTrailingSpaces)
+        if QuoteMarkers.isAttribution(line) { return lines[index] }
+        guard index > 0, line.count < 16, QuoteMarkers.isAttribution(text(lines[index - 1]).trimmingTrailingSpaces + " " + line)
+        else { return nil }
+        return lines[index - 1]
     }
 
     private mutating func cut(at signature: Int?, quoteFrom start: Int) -> [String] {

@@ -17,14 +17,15 @@ enum TemplateLibrary {
     /// something are never templates, nor are values without a space (ids, slugs, dates).
     static func read(_ bytes: [UInt8], keys: Set<String>?) throws -> [Template] {
         let text = joiningSurrogateEscapes(bytes)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text.string)
-        } catch let error as YamlError {
-            throw DocumentError(describe(error, in: text))
-        }
         var reader = Reader(text: text, keys: keys)
-        if let root { reader.visit(root, path: "", nearestKey: nil, selected: keys == nil) }
+        do {
+            // A YAML stream may hold several documents ("---"): each is read.
+            var documents = try Yams.compose_all(yaml: text.string)
+            while let root = documents.next() { reader.visit(root, path: "", nearestKey: nil, selected: keys == nil) }
+            if let error = documents.error { throw error }
+        } catch let error as YamlError {
+            throw DocumentError(describe(error))
+        }
         return reader.templates
     }
 
@@ -59,7 +60,7 @@ enum TemplateLibrary {
         return builder.finish(end: bytes.count)
     }
 
-    private static func describe(_ error: YamlError, in text: MappedText) -> String {
+    private static func describe(_ error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             "malformed JSON or YAML at line \(mark.line), column \(mark.column): \(problem)"
