@@ -40,6 +40,17 @@ public struct Document: Sendable {
         public var template: String?
         /// Where findings about the whole unit (`missing-*`) are placed in the file.
         public var start: Int
+        /// A whole file's text, linted as it is.
+        init(text: String) {
+            self.init(prose: text, map: .identity, template: nil, start: 0)
+        }
+
+        init(prose: String, map: OffsetMap, template: String?, start: Int) {
+            self.prose = prose
+            self.map = map
+            self.template = template
+            self.start = start
+        }
     }
 
     /// The file's bytes.

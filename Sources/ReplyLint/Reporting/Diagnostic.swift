@@ -18,9 +18,14 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     /// The template a finding is in, when the file is a template library.
     public var template: String?
 
-    /// Whether the finding is about the whole reply (a `missing-*` rule) rather than words;
-    /// in a template library it is placed at the template's start.
-    public var isDocumentLevel: Bool { length == 0 && excerpt.isEmpty }
+    /// Whether the finding is about the whole file (a `missing-*` rule) rather than words. In a
+    /// template library such a finding is about one template and placed at its start instead.
+    public var isDocumentLevel: Bool { length == 0 && offset == 0 && excerpt.isEmpty }
+
+    /// Places `finding`, made in text linted as the file has it (no decoding), in that file.
+    public init(finding: Finding, severity: Severity, lines: LineIndex) {
+        self.init(finding: finding, severity: severity, unit: Document.Unit(text: lines.text), lines: lines)
+    }
 
     /// Places `finding`, made in `unit`'s prose, in the original file that `lines` indexes.
     public init(finding: Finding, severity: Severity, unit: Document.Unit, lines: LineIndex) {
@@ -74,6 +79,9 @@ public struct LineIndex: Sendable {
     private let isUTF8: Bool
 
     public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
+
+    /// The text indexed.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes

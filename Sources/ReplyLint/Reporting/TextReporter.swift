@@ -23,9 +23,7 @@ public struct TextReporter: Reporter {
         let severity = paint(diagnostic.severity.rawValue, Self.style(of: diagnostic.severity))
         let rule = paint("[\(diagnostic.rule)]", .dim)
         guard !diagnostic.isDocumentLevel else {
-            // A template's missing element is placed at the template's start; a file's has no place.
-            let place = diagnostic.template.map { "\(path):\(diagnostic.line):\(diagnostic.column) (\($0))" } ?? path
-            var out = "\(paint(place, .bold)): \(severity): \(diagnostic.message) \(rule)\n"
+            var out = "\(paint(path, .bold)): \(severity): \(diagnostic.message) \(rule)\n"
             if let suggestion = diagnostic.suggestion { out += "  = \(paint("suggestion", .cyan)): \(suggestion)\n" }
             return out + "\n"
         }
