@@ -113,4 +113,19 @@ enum FormatSamples {
         let end = unit.map.original(unit.prose.utf8.count)
         #expect(end >= 0 && end <= html.utf8.count)
     }
+
+    @Test func aPageInAnotherCharsetIsReadByItsMetaTag() throws {
+        let head = Array(#"<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><p>"#.utf8)
+        // «Вам следовало» in windows-1251.
+        let words: [UInt8] = [0xC2, 0xE0, 0xEC, 0x20, 0xF1, 0xEB, 0xE5, 0xE4, 0xEE, 0xE2, 0xE0, 0xEB, 0xEE]
+        let bytes = head + words + Array(" ... </p>".utf8)
+        let report = LintRunner(linter: Linter(library: try TestSupport.library())).lint(bytes: bytes, path: "saved.htm", analyzer: try TextAnalyzer())
+        let blame = try #require(report.diagnostics.first { $0.rule == "blame-shifting" })
+        #expect(blame.excerpt == "Вам следовало")
+        #expect((blame.offset, blame.length) == (head.count, words.count))
+        // Without a declaration, text that is not UTF-8 is an error at its first bad byte.
+        #expect(throws: DocumentError("not valid UTF-8 (first bad byte at offset 3)")) {
+            try Document(bytes: Array("<p>".utf8) + words, format: .html)
+        }
+    }
 }

@@ -74,8 +74,15 @@ public struct Document: Sendable {
             try UTF8Check.require(bytes)
             units = [Self.unit(MappedText(original: bytes), markdown: format == .markdown, context: &context)]
         case .html:
-            try UTF8Check.require(bytes)
-            let body = HTMLReader.read(MappedText(original: bytes))
+            // A page saved in another charset says so in a <meta> tag.
+            var text = MappedText(original: bytes)
+            if let charset = HTMLReader.declaredCharset(bytes), !["utf-8", "utf8", "us-ascii"].contains(charset),
+               String(validating: bytes, as: UTF8.self) == nil {
+                text = try Charset.decode(text, as: charset)
+            } else {
+                try UTF8Check.require(bytes)
+            }
+            let body = HTMLReader.read(text)
             context += body.quoted
             units = [Self.unit(body.text, email: true, context: &context)]
         case .email:
@@ -109,7 +116,7 @@ public struct Document: Sendable {
 }
 
 /// Why a file could not be read; the run reports it and goes on.
-public struct DocumentError: Error, CustomStringConvertible, Sendable {
+public struct DocumentError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String
     init(_ description: String) { self.description = description }
 }

@@ -11,6 +11,16 @@ enum HTMLReader {
         var quoted: [String]
     }
 
+    /// The charset an HTML file declares in its first bytes (`<meta charset="windows-1251">` or
+    /// `content="text/html; charset=koi8-r"`), if any.
+    static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        guard let marker = head.range(of: "charset=") else { return nil }
+        let value = head[marker.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+            .prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }
+        return value.isEmpty ? nil : String(value)
+    }
+
     static func read(_ source: MappedText) -> Body {
         var reader = Reader(source: source)
         reader.run()
