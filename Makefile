@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/replylint
 
-.PHONY: deps run test build lexicons clean
+.PHONY: deps run test check build lexicons clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -14,8 +14,13 @@ build: deps
 run: build
 	@$(BIN) lint fixtures; status=$$?; [ $$status -le 1 ]
 
-## Runs every test.
-test:
+## Runs every test: the Swift tests, then the git hooks in scratch repositories (the
+## pre-commit framework builds replylint in release mode: a few minutes per new commit).
+test: check
+	@scripts/test-pre-commit.sh
+
+## The Swift tests alone: the quick loop while developing.
+check:
 	@scripts/ensure-deps.sh --test
 	$(SWIFT) test
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what replylint needs from the system: ICU and Snowball headers and libraries,
-# and Python's jsonschema (the tests validate the JSON and SARIF reports against schemas).
+# and for the tests Python's jsonschema (the JSON and SARIF reports are validated against
+# schemas) and pre-commit (the hook test).
 # As root it installs them; otherwise it prints the exact command and fails.
 set -euo pipefail
 
@@ -19,12 +20,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-if [ "${1:-}" = "--test" ] && ! python3 -c 'import jsonschema' 2>/dev/null; then
-  if command -v pip3 >/dev/null || python3 -m pip --version >/dev/null 2>&1; then
-    echo "Installing Python's jsonschema ..."
-    python3 -m pip install -q jsonschema
+python_missing=()
+if [ "${1:-}" = "--test" ]; then
+  python3 -c 'import jsonschema' 2>/dev/null || python_missing+=(jsonschema)
+  command -v pre-commit >/dev/null || python_missing+=(pre-commit)
+fi
+if [ ${#python_missing[@]} -gt 0 ]; then
+  if python3 -m pip --version >/dev/null 2>&1; then
+    echo "Installing Python's ${python_missing[*]} ..."
+    python3 -m pip install -q "${python_missing[@]}"
   else
-    echo "The tests need Python 3 with jsonschema: python3 -m pip install jsonschema" >&2
+    echo "The tests need Python 3 with: python3 -m pip install ${python_missing[*]}" >&2
     exit 1
   fi
 fi

@@ -12,12 +12,14 @@ struct ReplyLintCommand: ParsableCommand {
         client or others, jargon, no real apology, no concrete date for the fix.
         """,
         version: ReplyLintVersion.current,
-        subcommands: [Lint.self, Rules.self, Explain.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, Init.self, InstallHook.self],
         defaultSubcommand: Lint.self
     )
 }
 
 extension Language: ExpressibleByArgument {}
+extension Configuration.LanguageChoice: ExpressibleByArgument {}
+extension LintMode: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
 
 /// Options shared by the commands that read lexicons.
@@ -38,31 +40,50 @@ struct LexiconOptions: ParsableArguments {
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lint reply files, directories (.txt, .md, .html, .eml, .json, .yaml inside) or standard input (-).",
-        discussion: "Exit status: 0 no findings at or above --fail-level, 1 findings, 2 the run failed (other files are still linted)."
+        discussion: "Exit status: 0 no findings at or above --fail-level, 1 findings (or more warnings than --max-warnings), 2 the run failed (other files are still linted)."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
-    enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
-        case auto, ru, lv, en
-        var language: Language? { Language(rawValue: rawValue) }
+        case text, json, sarif, github, junit, checkstyle
     }
 
     @Argument(help: "Files or directories to lint; - reads standard input.")
     var paths: [String]
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Report format; github writes workflow commands that annotate a pull request.")
     var format: Format = .text
 
-    @Option(help: "Language of the replies: auto (per paragraph), ru, lv or en.")
-    var lang: LanguageChoice = .auto
+    @Option(help: ArgumentHelp("Write the --format report to this file (atomically); the terminal still gets the text report.", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Let --output and --write-baseline replace an existing file.")
+    var force = false
+
+    @Option(help: ArgumentHelp("Report only the findings this baseline (written by --write-baseline) does not know.", valueName: "file"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Record every finding of this run in a baseline file, to adopt replylint on an existing library; nothing is reported.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Option(help: "Language of the replies: auto (per paragraph), ru, lv or en (default: the configuration's, else auto).")
+    var lang: Configuration.LanguageChoice?
+
+    @Option(help: "draft (placeholders left in are errors) or template (placeholders expected); default: template for .json/.yaml libraries, else draft.")
+    var mode: LintMode?
+
+    @Option(help: ArgumentHelp("Use this configuration file for every path instead of the nearest .replylint.yml.", valueName: "file"))
+    var config: String?
 
     @Option(help: "Exit with 1 when a finding has at least this severity: suggestion, warning or error.")
     var failLevel: Severity = .warning
 
-    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("Lint standard input (-) as if it were this file: its extension picks the format (.eml, .html, .json...), and the report names it.", valueName: "name"))
+    @Option(help: ArgumentHelp("Also exit with 1 when there are more than this many warnings.", valueName: "n"))
+    var maxWarnings: Int?
+
+    @Flag(help: "Report only findings at or above --fail-level (the exit status still counts every finding).")
+    var quiet = false
+
+    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("Lint standard input (-) as if it were this file: its extension picks the format (.eml, .html, .json...) and its folder the configuration, and the report names it.", valueName: "name"))
     var stdinFilename: String?
 
     @Flag(help: "Plain text output without colours (also when NO_COLOR is set).")
@@ -71,25 +92,112 @@ struct Lint: ParsableCommand {
     @OptionGroup var lexicons: LexiconOptions
 
     func validate() throws {
+        if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
         if stdinFilename != nil, !paths.contains("-") {
             throw ValidationError("--stdin-filename names standard input: add - to the paths")
         }
     }
 
     func run() throws {
-        let runner = LintRunner(linter: Linter(library: try lexicons.library()), language: lang.language)
-        let report = runner.run(Source.expand(paths, standardInputName: stdinFilename))
-        let reporter: any Reporter = switch format {
-        case .text: TextReporter(color: useColor)
-        case .json: JSONReporter()
+        // Refuse before linting, so a long run is not wasted; the write itself checks again.
+        for path in [output, writeBaseline].compactMap({ $0 }) where !force && FileManager.default.fileExists(atPath: path) {
+            printError(AtomicFile.Failure.exists(path: path).description)
+            throw ExitCode(2)
         }
-        FileHandle.standardOutput.write(Data(reporter.render(report).utf8))
+        let (runner, sources, configurationFailed) = try configuredRun()
+        var report = runner.run(sources)
+        let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if let writeBaseline {
+            return try record(report, in: writeBaseline, workingDirectory: workingDirectory, failed: configurationFailed)
+        }
+        if let baseline {
+            do {
+                report = try Baseline.load(baseline).filter(report, directory: Self.folder(of: baseline), workingDirectory: workingDirectory)
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+        }
+        let shown = quiet ? report.keeping { $0.severity >= failLevel } : report
+        var failed = report.hasFailures || configurationFailed
+        if let output {
+            do {
+                try AtomicFile.write(Data(reporter(format, color: false).render(shown).utf8), to: output, replace: force)
+            } catch {
+                printError("\(error)")
+                failed = true
+            }
+        }
+        let terminal = output == nil ? format : .text
+        FileHandle.standardOutput.write(Data(reporter(terminal, color: useColor).render(shown).utf8))
+        reportUnreadable(report)
+        if failed { throw ExitCode(2) }
+        let warnings = report.count(.warning)
+        if let maxWarnings, warnings > maxWarnings {
+            printError("\(warnings) warnings, more than --max-warnings \(maxWarnings)")
+            throw ExitCode(1)
+        }
+        if report.diagnostics.contains(where: { $0.severity >= failLevel }) { throw ExitCode(1) }
+    }
+
+    /// Writes every finding of `report` to a baseline file instead of reporting them.
+    private func record(_ report: LintReport, in path: String, workingDirectory: URL, failed: Bool) throws {
+        reportUnreadable(report)
+        let baseline = Baseline(report, directory: Self.folder(of: path), workingDirectory: workingDirectory)
+        do {
+            try AtomicFile.write(baseline.json, to: path, replace: force)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        printError("wrote \(report.diagnostics.count) findings of \(report.files.count) files to \(path)")
+        if failed || report.hasFailures { throw ExitCode(2) }
+    }
+
+    private static func folder(of path: String) -> URL {
+        URL(fileURLWithPath: path).deletingLastPathComponent()
+    }
+
+    private func reportUnreadable(_ report: LintReport) {
         for file in report.files {
             if let failure = file.failure { printError("\(file.path): error: \(failure)") }
             if let skipped = file.skipped { printError("\(file.path): note: \(skipped)") }
         }
-        if report.hasFailures { throw ExitCode(2) }
-        if report.diagnostics.contains(where: { $0.severity >= failLevel }) { throw ExitCode(1) }
+    }
+
+    /// The sources to lint, each with the settings of its configuration. Files that a
+    /// configuration ignores are left out; files under a broken configuration are not linted
+    /// (their settings are unknown), and each broken configuration is reported once.
+    private func configuredRun() throws -> (LintRunner, [Source], configurationFailed: Bool) {
+        let resolver = ConfigurationResolver(explicit: config, base: try lexicons.library())
+        var sources: [Source] = []
+        var broken: [String: ConfigurationError] = [:]
+        for source in Source.expand(paths, standardInputName: stdinFilename) {
+            switch resolver.configuration(for: source.path) {
+            case .failure(let error): broken[error.path] = error
+            case .success(let loaded) where loaded.ignores(source.path, workingDirectory: resolver.workingDirectory): continue
+            case .success: sources.append(source)
+            }
+        }
+        for error in broken.values.sorted(by: { $0.path < $1.path }) { printError(error.description) }
+        let (language, mode) = (lang, self.mode)
+        let runner = LintRunner { path in
+            // Every path here resolved without error above; the resolver caches the result.
+            let loaded = (try? resolver.configuration(for: path).get()) ?? .defaults(directory: resolver.workingDirectory)
+            return loaded.settings(for: path, workingDirectory: resolver.workingDirectory, language: language, mode: mode)
+        }
+        return (runner, sources, !broken.isEmpty)
+    }
+
+    private func reporter(_ format: Format, color: Bool) -> any Reporter {
+        switch format {
+        case .text: TextReporter(color: color)
+        case .json: JSONReporter()
+        case .sarif: SARIFReporter(baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        case .github: GitHubReporter()
+        case .junit: JUnitReporter()
+        case .checkstyle: CheckstyleReporter()
+        }
     }
 
     private var useColor: Bool {
@@ -140,6 +248,100 @@ struct Explain: ParsableCommand {
             for example in file.examples.nonTriggering { print("  ✓ \(example)") }
             print()
         }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a commented starter .replylint.yml (never replacing an existing one).")
+
+    @Argument(help: "The folder to write it in.")
+    var directory = "."
+
+    func run() throws {
+        let path = (directory as NSString).appendingPathComponent(ConfigurationLoader.fileNames[0])
+        do {
+            try AtomicFile.write(Data(StarterConfiguration.text.utf8), to: path, replace: false)
+        } catch AtomicFile.Failure.exists {
+            printError("\(path) already exists; replylint init never replaces a configuration")
+            throw ExitCode(2)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        print("wrote \(path): every setting is commented out; uncomment what you want to change")
+    }
+}
+
+struct InstallHook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "install-hook",
+        abstract: "Install a git pre-commit hook that lints the reply files staged for each commit.",
+        discussion: "An existing hook is never replaced without --force, and then it is kept as a backup beside the new one."
+    )
+
+    @Flag(help: "Replace an existing pre-commit hook, keeping it as pre-commit.replylint-backup.")
+    var force = false
+
+    func run() throws {
+        let hooks = try gitHooksFolder()
+        let hook = hooks.appendingPathComponent("pre-commit").path
+        if let existing = FileManager.default.contents(atPath: hook) {
+            guard force else {
+                printError("\(hook) already exists; pass --force to replace it (it is kept as a backup)")
+                throw ExitCode(2)
+            }
+            let backup = try keep(existing, besides: hook)
+            printError("kept the previous hook as \(backup)")
+        }
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+        let script = PreCommitHook.script(replylint: binary, extensions: Array(Source.lintedExtensions))
+        do {
+            try AtomicFile.write(Data(script.utf8), to: hook, replace: force)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        guard chmod(hook, 0o755) == 0 else {
+            printError("\(hook): cannot make it executable: \(String(cString: strerror(errno)))")
+            throw ExitCode(2)
+        }
+        print("installed \(hook): staged replies are linted before each commit")
+    }
+
+    /// The repository's hooks folder, as git itself names it (worktrees and core.hooksPath included).
+    private func gitHooksFolder() throws -> URL {
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "rev-parse", "--path-format=absolute", "--git-path", "hooks"]
+        let output = Pipe(), errors = Pipe()
+        git.standardOutput = output
+        git.standardError = errors
+        try git.run()
+        let path = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        git.waitUntilExit()
+        guard git.terminationStatus == 0, !path.isEmpty else {
+            printError("not inside a git repository (\(message.isEmpty ? "git rev-parse failed" : message))")
+            throw ExitCode(2)
+        }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return URL(fileURLWithPath: path)
+    }
+
+    /// Writes `data` to the first free backup name beside `path`.
+    private func keep(_ data: Data, besides path: String) throws -> String {
+        for attempt in 0..<100 {
+            let backup = path + ".replylint-backup" + (attempt == 0 ? "" : ".\(attempt)")
+            do {
+                try AtomicFile.write(data, to: backup, replace: false)
+                chmod(backup, 0o755)
+                return backup
+            } catch AtomicFile.Failure.exists {
+                continue
+            }
+        }
+        printError("\(path): too many backups already; remove some first")
+        throw ExitCode(2)
     }
 }
 

@@ -30,7 +30,7 @@ import Testing
         #expect(!prose.contains("TTL"))
         #expect(!prose.contains("deploy"))
         #expect(!prose.contains("example.com"))
-        #expect(prose.contains("Подробности — [в договоре]"))
+        #expect(prose.contains("Подробности —  в договоре "))
         #expect(!prose.contains("Вы не указали"))
         #expect(document.context == ["Вы не указали срок, и вам следовало ответить раньше!"])
     }

@@ -10,7 +10,7 @@ enum FormatSamples {
 
     static func lint(_ name: String, templateKeys: Set<String>? = nil) throws -> (FileReport, [UInt8]) {
         let bytes = try bytes(name)
-        let runner = LintRunner(linter: Linter(library: try TestSupport.library()), templateKeys: templateKeys)
+        let runner = LintRunner(settings: LintSettings(linter: Linter(library: try TestSupport.library()), templateKeys: templateKeys))
         return (runner.lint(bytes: bytes, path: name, analyzer: try TextAnalyzer()), bytes)
     }
 

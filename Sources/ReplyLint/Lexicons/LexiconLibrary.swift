@@ -43,3 +43,26 @@ public final class LexiconLibrary: Sendable {
         }
     }
 }
+
+extension [LexiconFile] {
+    /// These files with `added` merged in: a user's file for the same rule and language adds
+    /// its entries, classes, exceptions and examples, and its texts replace the built-in ones.
+    public func merging(_ added: [LexiconFile]) -> [LexiconFile] {
+        var files = self
+        for extra in added {
+            guard let index = files.firstIndex(where: { $0.rule == extra.rule && $0.language == extra.language }) else {
+                files.append(extra)
+                continue
+            }
+            files[index].message = extra.message ?? files[index].message
+            files[index].suggest = extra.suggest ?? files[index].suggest
+            files[index].classes += extra.classes
+            files[index].unless += extra.unless
+            files[index].messages.merge(extra.messages) { $1 }
+            files[index].entries += extra.entries
+            files[index].examples.triggering += extra.examples.triggering
+            files[index].examples.nonTriggering += extra.examples.nonTriggering
+        }
+        return files
+    }
+}

@@ -28,11 +28,21 @@ public enum LexiconLoader {
 
     /// Parses and validates one lexicon file's text.
     public static func parse(_ yaml: String, path: String, language: Language, rule: String) throws -> LexiconFile {
+        try parse(yaml, path: path, header: .given(language: language, rule: rule))[0]
+    }
+
+    /// Parses a user's lexicon file, which names its rule and languages itself
+    /// (`rule: jargon`, `language: [en, lv]`): one lexicon file per language.
+    public static func parseUserFile(_ yaml: String, path: String) throws -> [LexiconFile] {
+        try parse(yaml, path: path, header: .inFile)
+    }
+
+    private static func parse(_ yaml: String, path: String, header: Reader.Header) throws -> [LexiconFile] {
         var reader = Reader(path: path)
-        let file = reader.read(yaml, language: language, rule: rule)
-        if let file { reader.errors += PatternValidator.validate(file) }
-        guard reader.errors.isEmpty, let file else { throw LexiconErrors(errors: reader.errors) }
-        return file
+        let files = reader.read(yaml, header: header)
+        for file in files { reader.errors += PatternValidator.validate(file) }
+        guard reader.errors.isEmpty, !files.isEmpty else { throw LexiconErrors(errors: reader.errors) }
+        return files
     }
 
     /// Walks the YAML node tree, collecting errors instead of stopping at the first.
@@ -42,36 +52,80 @@ public enum LexiconLoader {
 
         init(path: String) { self.path = path }
 
-        mutating func read(_ yaml: String, language: Language, rule: String) -> LexiconFile? {
+        /// Where a file's language and rule come from: its path, or its own keys.
+        enum Header {
+            case given(language: Language, rule: String)
+            case inFile
+        }
+
+        mutating func read(_ yaml: String, header: Header) -> [LexiconFile] {
             let root: Node?
             do {
                 root = try Yams.compose(yaml: yaml)
             } catch let error as YamlError {
                 fail(nil, "malformed YAML: \(Self.describe(error))", line: Self.line(of: error))
-                return nil
+                return []
             } catch {
                 fail(nil, "malformed YAML: \(error)")
-                return nil
+                return []
             }
             guard let root, case .mapping(let mapping) = root else {
-                fail(root, "a lexicon file is a mapping with the keys message, suggest, classes, unless, messages, entries, examples")
-                return nil
+                fail(root, "a lexicon file is a mapping with the keys \(Self.keys(header))")
+                return []
             }
-            var file = LexiconFile(path: path, language: language, rule: rule)
+            var languages: [Language] = [], rule = ""
+            if case .given(let language, let given) = header { (languages, rule) = ([language], given) }
+            var file = LexiconFile(path: path, language: .en, rule: rule)
             for (key, value) in mapping {
-                switch key.string {
-                case "message": file.message = string(value, "message")
-                case "suggest": file.suggest = string(value, "suggest")
-                case "classes": file.classes = classes(value)
-                case "unless": file.unless = strings(value, "unless").map { LinedText($0.text, line: $0.line) }
-                case "messages": file.messages = messages(value)
-                case "entries": file.entries = entries(value)
-                case "examples": file.examples = examples(value)
+                switch (key.string, header) {
+                case ("rule", .inFile): rule = self.rule(value) ?? ""
+                case ("language", .inFile): languages = self.languages(value)
+                case ("message", _): file.message = string(value, "message")
+                case ("suggest", _): file.suggest = string(value, "suggest")
+                case ("classes", _): file.classes = classes(value)
+                case ("unless", _): file.unless = strings(value, "unless").map { LinedText($0.text, line: $0.line) }
+                case ("messages", _): file.messages = messages(value)
+                case ("entries", _): file.entries = entries(value)
+                case ("examples", _): file.examples = examples(value)
                 default:
-                    fail(key, "unknown key '\(key.string ?? "?")' (expected message, suggest, classes, unless, messages, entries, examples)")
+                    fail(key, "unknown key '\(key.string ?? "?")' (expected \(Self.keys(header)))")
                 }
             }
-            return file
+            if case .inFile = header {
+                if rule.isEmpty { fail(root, "a user lexicon names its rule: 'rule: jargon'") }
+                if languages.isEmpty { fail(root, "a user lexicon names its languages: 'language: en' or 'language: [ru, lv, en]'") }
+            }
+            file.rule = rule
+            return languages.map { language in
+                var copy = file
+                copy.language = language
+                return copy
+            }
+        }
+
+        private static func keys(_ header: Header) -> String {
+            let keys = "message, suggest, classes, unless, messages, entries, examples"
+            if case .inFile = header { return "rule, language, " + keys }
+            return keys
+        }
+
+        private mutating func rule(_ node: Node) -> String? {
+            guard let id = string(node, "rule") else { return nil }
+            guard RuleRegistry.rule(id: id) != nil else {
+                fail(node, "unknown rule '\(id)'; `replylint rules` lists them")
+                return nil
+            }
+            return id
+        }
+
+        private mutating func languages(_ node: Node) -> [Language] {
+            strings(node, "language").compactMap { item in
+                guard let language = Language(rawValue: item.text) else {
+                    errors.append(LexiconError(path: path, line: item.line, entry: nil, message: "unknown language '\(item.text)' (expected ru, lv or en)"))
+                    return nil
+                }
+                return language
+            }
         }
 
         private mutating func entries(_ node: Node) -> [LexiconEntry] {

@@ -280,20 +280,27 @@ private struct Blanker {
         }
     }
 
-    /// Inline code spans, HTML comments, and the target of links and images.
+    /// Inline code spans, HTML comments, and the brackets and target of links and images:
+    /// the link text is prose, but "[text]" left in brackets would read as a placeholder.
     mutating func blankInlineMarkdown() {
         blankDelimited(open: "<!--", close: "-->")
         blankDelimited(open: "`", close: "`")
-        blankDelimited(open: "](", close: ")", keepingFirst: 1)
+        blankDelimited(open: "](", close: ")") { start, blanker in
+            if let bracket = blanker.bytes[..<start].lastIndex(where: { $0 == UInt8(ascii: "[") || $0 == Self.newline }),
+               blanker.bytes[bracket] != Self.newline {
+                blanker.blank(bracket..<(bracket + 1))
+            }
+        }
     }
 
-    /// Blanks every `open … close` span; `keepingFirst` bytes of the opener stay (the "]").
-    private mutating func blankDelimited(open: String, close: String, keepingFirst: Int = 0) {
+    /// Blanks every `open … close` span, and lets `each` blank more around its start.
+    private mutating func blankDelimited(open: String, close: String, each: (Int, inout Blanker) -> Void = { _, _ in }) {
         let opener = Array(open.utf8), closer = Array(close.utf8)
         var index = 0
         while let start = find(opener, from: index) {
             guard let end = find(closer, from: start + opener.count) else { return }
-            blank((start + keepingFirst)..<(end + closer.count))
+            blank(start..<(end + closer.count))
+            each(start, &self)
             index = end + closer.count
         }
     }

@@ -4,20 +4,20 @@ import Synchronization
 
 /// Lints many sources in parallel and places each finding in its file with a severity.
 public struct LintRunner: Sendable {
-    public var linter: Linter
-    /// Forces one language for every paragraph instead of detecting it.
-    public var language: Language?
-    /// Severity per rule id; rules not listed keep their default.
-    public var severities: [String: Severity]
-    /// In template libraries, only string values under these keys are templates (nil: every string value).
-    public var templateKeys: Set<String>?
+    /// How each path is linted (from its configuration).
+    public var settings: @Sendable (String) -> LintSettings
 
-    public init(linter: Linter = Linter(), language: Language? = nil, severities: [String: Severity] = [:],
-                templateKeys: Set<String>? = nil) {
-        self.linter = linter
-        self.language = language
-        self.severities = severities
-        self.templateKeys = templateKeys
+    /// Lints every source with the same settings.
+    public init(settings: LintSettings = LintSettings()) {
+        self.settings = { _ in settings }
+    }
+
+    public init(linter: Linter, language: Language? = nil) {
+        self.init(settings: LintSettings(linter: linter, language: language))
+    }
+
+    public init(settingsForPath: @escaping @Sendable (String) -> LintSettings) {
+        settings = settingsForPath
     }
 
     /// Lints `sources` on every core; the report keeps their order.
@@ -56,30 +56,28 @@ public struct LintRunner: Sendable {
     /// Lints a file's bytes; its path decides the format. Each prose unit (the reply, or each
     /// template of a library) is linted on its own and its findings placed in the file.
     public func lint(bytes: [UInt8], path: String, analyzer: TextAnalyzer) -> FileReport {
+        let settings = settings(path)
         let text = String(decoding: bytes, as: UTF8.self)
         let document: Document
         do {
-            document = try Document(bytes: bytes, format: Document.Format(path: path), templateKeys: templateKeys)
+            document = try Document(bytes: bytes, format: Document.Format(path: path), templateKeys: settings.templateKeys)
         } catch {
             return FileReport(path: path, text: text, language: nil, diagnostics: [], failure: "\(error)")
         }
         let lines = LineIndex(bytes: bytes)
+        // Suppression comments are read in the file as stored, where diagnostics are placed.
+        let suppressions = Suppressions(text, lines: lines)
         var languages: [Language: Int] = [:]
         var diagnostics: [Diagnostic] = []
         for unit in document.units {
-            let result = linter.lint(unit.prose, language: language, analyzer: analyzer)
+            let result = settings.linter.lint(unit.prose, language: settings.language, analyzer: analyzer)
             if !result.text.paragraphs.isEmpty { languages[result.text.language, default: 0] += unit.prose.utf8.count }
             diagnostics += result.findings.map { finding in
-                Diagnostic(finding: finding, severity: severity(of: finding.rule), unit: unit, lines: lines)
-            }
+                Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), unit: unit, lines: lines)
+            }.filter { !suppressions.silence($0) }
         }
         // The file's language is that of most of its prose.
         let language = languages.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
         return FileReport(path: path, text: text, language: language, diagnostics: diagnostics)
     }
-
-    private func severity(of rule: String) -> Severity {
-        severities[rule] ?? RuleRegistry.rule(id: rule)?.description.defaultSeverity ?? .warning
-    }
 }
-

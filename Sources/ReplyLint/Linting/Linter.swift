@@ -2,10 +2,13 @@
 public struct Linter: Sendable {
     public var library: LexiconLibrary
     public var rules: [any Rule]
+    public var options: LintOptions
 
-    public init(library: LexiconLibrary = .builtin, rules: [any Rule] = RuleRegistry.all.map { $0.init() }) {
+    public init(library: LexiconLibrary = .builtin, rules: [any Rule] = RuleRegistry.all.map { $0.init() },
+                options: LintOptions = LintOptions()) {
         self.library = library
         self.rules = rules
+        self.options = options
     }
 
     public struct Result: Sendable {
@@ -15,10 +18,10 @@ public struct Linter: Sendable {
 
     /// Lints `text`; `language` forces one language instead of detecting it per paragraph.
     public func lint(_ text: String, language: Language? = nil, analyzer: TextAnalyzer) -> Result {
-        let analysis = analyzer.analyze(text, language: language)
+        let analysis = analyzer.analyze(text, language: language, placeholders: options.placeholders)
         let context = RuleContext(text: analysis,
                                   matches: LexiconMatches(text: analysis, library: library, analyzer: analyzer),
-                                  library: library)
+                                  library: library, options: options)
         let findings = rules.flatMap { $0.check(context) }.sorted {
             ($0.range?.lowerBound ?? -1, $0.range?.upperBound ?? -1, $0.rule) < ($1.range?.lowerBound ?? -1, $1.range?.upperBound ?? -1, $1.rule)
         }

@@ -21,6 +21,11 @@ public struct Source: Sendable, Hashable {
     /// File extensions linted when a directory is given.
     public static let lintedExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "eml", "json", "yaml", "yml"]
 
+    /// Whether a path names a library of reply templates (JSON or YAML), linted in template mode by default.
+    public static func isTemplateLibrary(_ path: String) -> Bool {
+        Document.Format(path: path) == .templates
+    }
+
     /// The sources named by command-line paths: files as given, directories searched
     /// recursively for linted extensions (sorted, hidden entries skipped), "-" for stdin
     /// (reported as `standardInputName`, whose extension picks the format).

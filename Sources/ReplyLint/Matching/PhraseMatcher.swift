@@ -178,7 +178,7 @@ struct PhraseMatcher: Sendable {
             add(builtinAtoms[.number])
             if shape == .time { add(builtinAtoms[.time]) }
             if shape == .date { add(builtinAtoms[.date]) }
-        case .punctuation:
+        case .punctuation, .placeholder:
             return
         }
         guard !prefixLengths.isEmpty else { return }

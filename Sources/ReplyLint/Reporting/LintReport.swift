@@ -12,6 +12,15 @@ public struct LintReport: Sendable {
 
     /// Whether any file could not be read or linted.
     public var hasFailures: Bool { files.contains { $0.failure != nil } }
+
+    /// The same report with only the diagnostics that satisfy `isIncluded` (for `--quiet`).
+    public func keeping(_ isIncluded: (Diagnostic) -> Bool) -> LintReport {
+        LintReport(files: files.map { file in
+            var file = file
+            file.diagnostics = file.diagnostics.filter(isIncluded)
+            return file
+        })
+    }
 }
 
 public struct FileReport: Sendable {

@@ -8,7 +8,8 @@ public struct LongSentenceRule: Rule {
         Latvian, whose words carry more meaning each, 30 for English.
         """,
         defaultSeverity: .suggestion,
-        kind: .phrase
+        kind: .phrase,
+        options: ["max-words": "the most words a sentence may have: one number, or one per language ({ru: 25, lv: 25, en: 30})"]
     )
 
     /// The most words a sentence may have before it is reported.
@@ -18,7 +19,8 @@ public struct LongSentenceRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         context.text.sentences.compactMap { sentence in
-            let limit = Self.limits[sentence.language] ?? 30
+            let limit = context.options.ruleOptions[Self.description.id]?.integer("max-words", language: sentence.language)
+                ?? Self.limits[sentence.language] ?? 30
             let words = sentence.tokens.filter { context.text.tokens[$0].kind == .word }.count
             guard words > limit else { return nil }
             let lexicon = context.lexicon(Self.description.id, language: sentence.language)

@@ -13,6 +13,8 @@ public struct RuleDescription: Sendable {
     public var rationale: String
     public var defaultSeverity: Severity
     public var kind: Kind
+    /// The options configuration may set, with what each means.
+    public var options: [String: String] = [:]
 }
 
 /// A check over one analysed document. Rules see tokens and lexicon matches, never files,
@@ -28,10 +30,17 @@ public struct RuleContext: Sendable {
     public var text: AnalyzedText
     public var matches: LexiconMatches
     public var library: LexiconLibrary
+    public var options: LintOptions
 
     /// The rule's lexicon for `language` (default: the document's), for its texts.
     public func lexicon(_ rule: String, language: Language? = nil) -> LexiconFile? {
         library.file(rule: rule, language: language ?? text.language)
+    }
+
+    /// Whether, in template mode, a placeholder such as `{{deadline}}` stands for what `rule` requires.
+    public func hasSatisfyingPlaceholder(for rule: String) -> Bool {
+        guard options.mode == .template, let words = options.satisfyingPlaceholders[rule] else { return false }
+        return text.tokens.contains { $0.kind == .placeholder && $0.placeholderWords.contains { words.contains(String($0)) } }
     }
 
     /// The byte range covered by document tokens `tokens`.
@@ -66,7 +75,7 @@ extension RequiredPhraseRule {
         let id = Self.description.id
         // A text without words (an empty file, a lone emoji) is not a reply that lacks something.
         guard context.text.tokens.contains(where: { $0.kind == .word }),
-              context.matches.hits(for: id).isEmpty
+              context.matches.hits(for: id).isEmpty, !context.hasSatisfyingPlaceholder(for: id)
         else { return [] }
         let lexicon = context.lexicon(id)
         return [Finding(rule: id, message: lexicon?.message ?? Self.description.name, range: nil, suggestion: lexicon?.suggest)]
@@ -90,6 +99,7 @@ public enum RuleRegistry {
         MissingAcknowledgementRule.self,
         MissingResolutionRule.self,
         MissingFollowUpRule.self,
+        UnfilledPlaceholderRule.self,
     ]
 
     public static func rule(id: String) -> (any Rule.Type)? {

@@ -31,11 +31,13 @@ public final class TextAnalyzer {
         return (form, stem(form, language: language))
     }
 
-    /// Analyses `text`; `language` forces one language for every paragraph.
-    public func analyze(_ text: String, language forced: Language? = nil) -> AnalyzedText {
+    /// Analyses `text`; `language` forces one language for every paragraph, and text written
+    /// in one of `placeholders` becomes a single placeholder token.
+    public func analyze(_ text: String, language forced: Language? = nil,
+                        placeholders: [PlaceholderSyntax] = PlaceholderSyntax.defaults) -> AnalyzedText {
         var text = text
         var analysis = text.withUTF8 { utf8 in
-            var tokens = tokenize(utf8)
+            var tokens = tokenize(utf8, placeholders: PlaceholderFinder(placeholders).ranges(in: utf8))
             let paragraphRanges = Self.paragraphRanges(utf8)
 
             // Language per paragraph; a paragraph with too little evidence follows the document.
@@ -87,9 +89,9 @@ public final class TextAnalyzer {
 
     // MARK: Words
 
-    /// ICU word break, then the joins ICU does not make: hyphenated words and numbers
-    /// («кто-то», «e-pasts», 2-3, 2025-03-15), clock times (14:00) and slashed dates (15/03).
-    private func tokenize(_ utf8: UnsafeBufferPointer<UInt8>) -> [Token] {
+    /// ICU word break, then the joins ICU does not make: placeholders, hyphenated words and
+    /// numbers («кто-то», «e-pasts», 2-3, 2025-03-15), clock times (14:00), slashed dates (15/03).
+    private func tokenize(_ utf8: UnsafeBufferPointer<UInt8>, placeholders: [Range<Int>]) -> [Token] {
         var raw: [Breaker.Segment] = []
         wordBreaker.forEachSegment(in: utf8) { segment in
             if segment.status == 0, utf8[segment.start..<segment.end].allSatisfy(Self.isSpace) { return }
@@ -98,7 +100,17 @@ public final class TextAnalyzer {
         var tokens: [Token] = []
         tokens.reserveCapacity(raw.count)
         var index = 0
+        var nextPlaceholder = 0
         while index < raw.count {
+            while nextPlaceholder < placeholders.count, placeholders[nextPlaceholder].lowerBound < raw[index].start { nextPlaceholder += 1 }
+            if nextPlaceholder < placeholders.count, placeholders[nextPlaceholder].lowerBound == raw[index].start,
+               let last = raw[index...].firstIndex(where: { $0.end >= placeholders[nextPlaceholder].upperBound }),
+               raw[last].end == placeholders[nextPlaceholder].upperBound {
+                let range = placeholders[nextPlaceholder]
+                tokens.append(Token(range: range, kind: .placeholder, form: normalizer.fold(UnsafeBufferPointer(rebasing: utf8[range]))))
+                index = last + 1
+                continue
+            }
             var end = index
             // Extend over "joiner, word-or-number" pairs that touch with no space between.
             while end + 2 < raw.count, isJoinable(raw[end], raw[end + 1], raw[end + 2], utf8) { end += 2 }

@@ -4,6 +4,9 @@ public struct Token: Sendable, Hashable {
         case word
         case number(NumberShape)
         case punctuation
+        /// A template's blank such as `{{deadline}}` or `[Name]`: one opaque token, which no
+        /// lexicon word matches; its form is the written placeholder, folded.
+        case placeholder
     }
 
     /// What a number token looks like, so patterns can ask for a clock time or a date.

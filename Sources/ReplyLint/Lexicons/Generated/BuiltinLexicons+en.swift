@@ -402,6 +402,20 @@ extension BuiltinLexicons {
             )
         ),
         LexiconFile(
+            path: "lexicons/en/unfilled-placeholder.yml", language: .en, rule: "unfilled-placeholder",
+            message: "Unfilled placeholder: the client will see “{term}”.", suggest: "Replace {term} with the real text before sending: the name, the date, the order number.",
+            classes: [
+            ],
+            unless: [],
+            messages: [:],
+            entries: [
+            ],
+            examples: LexiconExamples(
+                triggering: ["Hi ⟦{{first_name}}⟧, sorry for the delay.", "Dear ⟦[Client Name]⟧, thank you for your patience.", "Your refund of ⟦%amount%⟧ will arrive by ⟦<<date>>⟧."],
+                nonTriggering: ["We took 10% off, not 20% as we promised.", "See clause [2] of the agreement.", "Hi Anna, sorry for the delay."]
+            )
+        ),
+        LexiconFile(
             path: "lexicons/en/vague-timeline.yml", language: .en, rule: "vague-timeline",
             message: "A vague promise of time: the client cannot hold you to it.", suggest: "Name a date or a number of days: “by Friday, 14 March” or “within 3 working days”.",
             classes: [

@@ -436,6 +436,20 @@ extension BuiltinLexicons {
             )
         ),
         LexiconFile(
+            path: "lexicons/lv/unfilled-placeholder.yml", language: .lv, rule: "unfilled-placeholder",
+            message: "Veidne nav aizpildīta: klients ieraudzīs «{term}».", suggest: "Pirms nosūtīšanas aizstājiet {term} ar īsto tekstu: vārdu, datumu vai pasūtījuma numuru.",
+            classes: [
+            ],
+            unless: [],
+            messages: [:],
+            entries: [
+            ],
+            examples: LexiconExamples(
+                triggering: ["Labdien, ⟦[Vārds]⟧! Atvainojiet par kavēšanos.", "Jauno preci saņemsiet līdz ⟦{{termiņš}}⟧.", "Atgriešanas numurs ir ⟦%order_id%⟧, naudu atmaksāsim līdz ⟦<<datums>>⟧."],
+                nonTriggering: ["Atlaide ir 10%, nevis 20%, kā solījām.", "Skatiet līguma [3]. punktu.", "Labdien, Anna! Atvainojiet par kavēšanos."]
+            )
+        ),
+        LexiconFile(
             path: "lexicons/lv/vague-timeline.yml", language: .lv, rule: "vague-timeline",
             message: "Izplūdis termiņš: klients nevarēs jūs pie tā turēt.", suggest: "Nosauciet datumu vai dienu skaitu: «līdz piektdienai, 14. martam» vai «trīs darba dienu laikā».",
             classes: [

@@ -385,6 +385,20 @@ extension BuiltinLexicons {
             )
         ),
         LexiconFile(
+            path: "lexicons/ru/unfilled-placeholder.yml", language: .ru, rule: "unfilled-placeholder",
+            message: "Шаблон не заполнен: клиент увидит «{term}».", suggest: "Перед отправкой замените {term} настоящим текстом: именем, датой, номером заказа.",
+            classes: [
+            ],
+            unless: [],
+            messages: [:],
+            entries: [
+            ],
+            examples: LexiconExamples(
+                triggering: ["Здравствуйте, ⟦[Имя]⟧! Простите за задержку.", "Новый комплект придёт до ⟦{{срок}}⟧.", "Номер возврата — ⟦%order_id%⟧, деньги вернутся до ⟦<<дата>>⟧."],
+                nonTriggering: ["Скидка составит 10%, а не 20%, как мы обещали.", "См. пункт [1] договора.", "Здравствуйте, Анна! Простите за задержку."]
+            )
+        ),
+        LexiconFile(
             path: "lexicons/ru/vague-timeline.yml", language: .ru, rule: "vague-timeline",
             message: "Расплывчатый срок: клиент не сможет вас на нём поймать.", suggest: "Назовите дату или число дней: «до пятницы, 14 марта» или «в течение трёх рабочих дней».",
             classes: [

@@ -1,0 +1,36 @@
+/// Checkstyle's XML, which many CI servers and code-review tools import.
+public struct CheckstyleReporter: Reporter {
+    public init() {}
+
+    public func render(_ report: LintReport) -> String {
+        var out = XMLText.declaration + "<checkstyle version=\"4.3\">\n"
+        for file in report.files {
+            out += "  <file\(XMLText.attributes([("name", file.path)]))>\n"
+            for diagnostic in file.diagnostics {
+                // A finding about the whole reply has a line (the first) but no column.
+                let column = diagnostic.isDocumentLevel ? [] : [("column", String(diagnostic.column))]
+                out += error([("line", String(diagnostic.line))] + column + [
+                    ("severity", Self.severity(diagnostic.severity)), ("message", diagnostic.message),
+                    ("source", "replylint.\(diagnostic.rule)"),
+                ])
+            }
+            if let failure = file.failure {
+                out += error([("line", "1"), ("severity", "error"), ("message", failure), ("source", "replylint")])
+            }
+            out += "  </file>\n"
+        }
+        return out + "</checkstyle>\n"
+    }
+
+    private func error(_ attributes: [(String, String)]) -> String {
+        "    <error\(XMLText.attributes(attributes))/>\n"
+    }
+
+    private static func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .suggestion: "info"
+        }
+    }
+}

@@ -1,0 +1,32 @@
+public struct UnfilledPlaceholderRule: Rule {
+    public static let description = RuleDescription(
+        id: "unfilled-placeholder",
+        name: "Unfilled placeholder",
+        rationale: """
+        A reply built from a template must not go out with its blanks: a client who reads \
+        «Здравствуйте, [Имя]!» or "Your refund will arrive by {{deadline}}" knows nobody read \
+        the letter. In draft mode every placeholder left in the text is reported; in template \
+        mode (template libraries) placeholders are expected, and a named one such as \
+        {{deadline}} can stand for a required element.
+        """,
+        defaultSeverity: .error,
+        kind: .phrase
+    )
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        guard context.options.mode == .draft else { return [] }
+        let id = Self.description.id
+        return context.text.sentences.flatMap { sentence in
+            sentence.tokens.filter { context.text.tokens[$0].kind == .placeholder }.map { index in
+                let lexicon = context.lexicon(id, language: sentence.language)
+                let written = context.text.excerpt(context.text.tokens[index].range)
+                return Finding(rule: id,
+                               message: (lexicon?.message ?? "The placeholder {term} was not filled in.").replacingTerm(with: written),
+                               range: context.text.tokens[index].range,
+                               suggestion: lexicon?.suggest?.replacingTerm(with: written))
+            }
+        }
+    }
+}
