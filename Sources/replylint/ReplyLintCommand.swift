@@ -294,7 +294,10 @@ struct InstallHook: ParsableCommand {
             printError("kept the previous hook as \(backup)")
         }
         let binary = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
-        let script = PreCommitHook.script(replylint: binary, extensions: Array(Source.lintedExtensions))
+        // Any repository stages JSON and YAML (package.json, CI files) that are no template
+        // libraries: the hook lints replies only; a library is linted when named.
+        let replies = Source.lintedExtensions.filter { !Source.isTemplateLibrary("reply.\($0)") }
+        let script = PreCommitHook.script(replylint: binary, extensions: Array(replies))
         do {
             try AtomicFile.write(Data(script.utf8), to: hook, replace: force)
         } catch {
