@@ -74,6 +74,9 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("Use this configuration file for every path instead of the nearest .replylint.yml.", valueName: "file"))
     var config: String?
 
+    @Option(help: "Language of the messages: en, ru or lv (default: from LC_ALL/LC_MESSAGES/LANG, else each message in its reply's language). Suggested rewrites stay in the reply's language.")
+    var messages: Language?
+
     @Option(help: "Exit with 1 when a finding has at least this severity: suggestion, warning or error.")
     var failLevel: Severity = .warning
 
@@ -181,10 +184,13 @@ struct Lint: ParsableCommand {
         }
         for error in broken.values.sorted(by: { $0.path < $1.path }) { printError(error.description) }
         let (language, mode) = (lang, self.mode)
+        let messages = self.messages ?? LintSettings.messagesLanguage(environment: ProcessInfo.processInfo.environment)
         let runner = LintRunner { path in
             // Every path here resolved without error above; the resolver caches the result.
             let loaded = (try? resolver.configuration(for: path).get()) ?? .defaults(directory: resolver.workingDirectory)
-            return loaded.settings(for: path, workingDirectory: resolver.workingDirectory, language: language, mode: mode)
+            var settings = loaded.settings(for: path, workingDirectory: resolver.workingDirectory, language: language, mode: mode)
+            settings.messages = messages
+            return settings
         }
         return (runner, sources, !broken.isEmpty)
     }

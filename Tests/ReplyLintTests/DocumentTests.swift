@@ -67,10 +67,10 @@ import Testing
 
     @Test func aFindingInTextLintedAsItIsKeepsItsOffsets() {
         let lines = LineIndex("Hi.\nЖдите.")
-        let diagnostic = Diagnostic(finding: Finding(rule: "jargon", message: "m", range: 4..<14), severity: .warning, lines: lines)
+        let diagnostic = Diagnostic(finding: Finding(rule: "jargon", message: "m", range: 4..<14, language: .ru), severity: .warning, lines: lines)
         #expect((diagnostic.line, diagnostic.column, diagnostic.endColumn) == (2, 1, 6))
         #expect((diagnostic.offset, diagnostic.length, diagnostic.excerpt) == (4, 10, "Ждите"))
-        let whole = Diagnostic(finding: Finding(rule: "missing-apology", message: "m", range: nil), severity: .warning, lines: lines)
+        let whole = Diagnostic(finding: Finding(rule: "missing-apology", message: "m", range: nil, language: .en), severity: .warning, lines: lines)
         #expect(whole.isDocumentLevel && whole.template == nil)
     }
 }

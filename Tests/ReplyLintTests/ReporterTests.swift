@@ -152,7 +152,7 @@ struct SampleReport {
 
     @Test func escapesMessagesAndProperties() {
         let lines = LineIndex("x")
-        var diagnostic = Diagnostic(finding: Finding(rule: "jargon", message: "100% sure,\r\nreally: yes", range: 0..<1), severity: .suggestion, lines: lines)
+        var diagnostic = Diagnostic(finding: Finding(rule: "jargon", message: "100% sure,\r\nreally: yes", range: 0..<1, language: .en), severity: .suggestion, lines: lines)
         diagnostic.suggestion = nil
         let file = FileReport(path: "a,b:c%.txt", text: "x", language: .en, diagnostics: [diagnostic])
         #expect(GitHubReporter().render(LintReport(files: [file]))

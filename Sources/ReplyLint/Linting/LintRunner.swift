@@ -73,7 +73,9 @@ public struct LintRunner: Sendable {
             let result = settings.linter.lint(unit.prose, language: settings.language, analyzer: analyzer)
             if !result.text.paragraphs.isEmpty { languages[result.text.language, default: 0] += unit.prose.utf8.count }
             diagnostics += result.findings.map { finding in
-                Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), unit: unit, lines: lines)
+                var diagnostic = Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), unit: unit, lines: lines)
+                diagnostic.message = settings.message(of: finding)
+                return diagnostic
             }.filter { !suppressions.silence($0) }
         }
         // The file's language is that of most of its prose.

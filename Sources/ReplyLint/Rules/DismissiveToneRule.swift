@@ -59,8 +59,6 @@ public struct DismissiveToneRule: PhraseRule {
 
     private func finding(_ context: RuleContext, _ name: String, range: Range<Int>, language: Language,
                          fallback: String) -> Finding {
-        let lexicon = context.lexicon(Self.description.id, language: language)
-        return Finding(rule: Self.description.id, message: lexicon?.messages[name] ?? fallback, range: range,
-                       suggestion: lexicon?.messages["\(name)-suggest"])
+        context.finding(Self.description.id, range: range, language: language, text: MessageText(name: name), fallback: fallback)
     }
 }

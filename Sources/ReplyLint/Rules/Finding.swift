@@ -1,16 +1,47 @@
 /// What a rule found: a value with no severity (that is decided later, from configuration).
 public struct Finding: Sendable, Hashable {
     public var rule: String
+    /// In `language`, the language of the text where the finding is.
     public var message: String
     /// UTF-8 byte range in the document text; nil for a finding about the whole document.
     public var range: Range<Int>?
+    /// A rewrite in the reply's language.
     public var suggestion: String?
+    public var language: Language
+    /// Which of the rule's texts `message` is, so it can be given in another language.
+    public var text: MessageText
 
-    public init(rule: String, message: String, range: Range<Int>?, suggestion: String? = nil) {
+    public init(rule: String, message: String, range: Range<Int>?, suggestion: String? = nil,
+                language: Language, text: MessageText = MessageText()) {
         self.rule = rule
         self.message = message
         self.range = range
         self.suggestion = suggestion
+        self.language = language
+        self.text = text
+    }
+}
+
+/// One of a rule's texts in its lexicons: the file's `message` (name nil) or a named one of
+/// `messages:`, with the values of its `{term}`, `{count}`… An entry's own message exists in
+/// one language only; in another, the file's `message` stands for it.
+public struct MessageText: Sendable, Hashable {
+    public var name: String?
+    public var values: [String: String]
+
+    public init(name: String? = nil, values: [String: String] = [:]) {
+        self.name = name
+        self.values = values
+    }
+
+    /// `template` with every `{key}` replaced by its value.
+    public func fill(_ template: String) -> String {
+        values.reduce(template) { $0.replacing("{\($1.key)}", with: $1.value) }
+    }
+
+    /// This text as `lexicon` (another language's file of the same rule) has it.
+    public func message(in lexicon: LexiconFile) -> String? {
+        (name.flatMap { lexicon.messages[$0] } ?? lexicon.message).map(fill)
     }
 }
 

@@ -36,12 +36,9 @@ public struct JargonRule: PhraseRule {
         var reported = Set<String>()
         return candidates.compactMap { candidate in
             guard !explained.contains(candidate.term), reported.insert(candidate.term).inserted else { return nil }
-            let lexicon = context.lexicon(id, language: candidate.language)
-            let message = lexicon?.messages["acronym"] ?? "The acronym “{term}” may be unclear to the client."
-            return Finding(rule: id,
-                           message: message.replacingTerm(with: candidate.term),
-                           range: tokens[candidate.index].range,
-                           suggestion: lexicon?.messages["acronym-suggest"]?.replacingTerm(with: candidate.term))
+            return context.finding(id, range: tokens[candidate.index].range, language: candidate.language,
+                                   text: MessageText(name: "acronym", values: ["term": candidate.term]),
+                                   fallback: "The acronym “{term}” may be unclear to the client.")
         }
     }
 
@@ -68,10 +65,4 @@ public struct JargonRule: PhraseRule {
         return form(1) == "(" && isWord(2) && isWord(3)
     }
 
-}
-
-extension String {
-    func replacingTerm(with term: String) -> String {
-        replacing("{term}", with: term)
-    }
 }

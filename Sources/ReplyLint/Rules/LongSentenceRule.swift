@@ -23,10 +23,9 @@ public struct LongSentenceRule: Rule {
                 ?? Self.limits[sentence.language] ?? 30
             let words = sentence.tokens.filter { context.text.tokens[$0].kind == .word }.count
             guard words > limit else { return nil }
-            let lexicon = context.lexicon(Self.description.id, language: sentence.language)
-            let message = (lexicon?.message ?? "This sentence has {count} words; more than {limit} is hard to read.")
-                .replacing("{count}", with: String(words)).replacing("{limit}", with: String(limit))
-            return Finding(rule: Self.description.id, message: message, range: sentence.range, suggestion: lexicon?.suggest)
+            return context.finding(Self.description.id, range: sentence.range, language: sentence.language,
+                                   text: MessageText(values: ["count": String(words), "limit": String(limit)]),
+                                   fallback: "This sentence has {count} words; more than {limit} is hard to read.")
         }
     }
 }

@@ -43,6 +43,18 @@ public struct RuleContext: Sendable {
         return text.tokens.contains { $0.kind == .placeholder && $0.placeholderWords.contains { words.contains(String($0)) } }
     }
 
+    /// A finding of `rule` in `language` with one of the rule's texts: an entry's own message
+    /// and rewrite when it has them, else the named text (`name`, with its `name-suggest`) or
+    /// the file's message and rewrite, filled with `values`; `fallback` if the lexicon has none.
+    public func finding(_ rule: String, range: Range<Int>?, language: Language, entry: LexiconEntry? = nil,
+                        text: MessageText = MessageText(), fallback: String) -> Finding {
+        let lexicon = lexicon(rule, language: language)
+        let message = entry?.message ?? lexicon.flatMap(text.message(in:)) ?? text.fill(fallback)
+        let suggestion = entry?.suggest ?? (text.name.map { lexicon?.messages["\($0)-suggest"] } ?? lexicon?.suggest)
+        return Finding(rule: rule, message: message, range: range, suggestion: suggestion.map(text.fill),
+                       language: language, text: text)
+    }
+
     /// The byte range covered by document tokens `tokens`.
     public func range(of tokens: ClosedRange<Int>) -> Range<Int> {
         text.tokens[tokens.lowerBound].range.lowerBound..<text.tokens[tokens.upperBound].range.upperBound
@@ -58,10 +70,8 @@ extension PhraseRule {
     public func phraseFindings(_ context: RuleContext) -> [Finding] {
         let id = Self.description.id
         return context.matches.outermostHits(for: id).map { hit in
-            Finding(rule: id,
-                    message: hit.entry.message ?? hit.file.message ?? Self.description.name,
-                    range: context.range(of: hit.tokens),
-                    suggestion: hit.entry.suggest ?? hit.file.suggest)
+            context.finding(id, range: context.range(of: hit.tokens), language: hit.file.language, entry: hit.entry,
+                            fallback: Self.description.name)
         }
     }
 }
@@ -77,8 +87,7 @@ extension RequiredPhraseRule {
         guard context.text.tokens.contains(where: { $0.kind == .word }),
               context.matches.hits(for: id).isEmpty, !context.hasSatisfyingPlaceholder(for: id)
         else { return [] }
-        let lexicon = context.lexicon(id)
-        return [Finding(rule: id, message: lexicon?.message ?? Self.description.name, range: nil, suggestion: lexicon?.suggest)]
+        return [context.finding(id, range: nil, language: context.text.language, fallback: Self.description.name)]
     }
 }
 

@@ -20,12 +20,10 @@ public struct UnfilledPlaceholderRule: Rule {
         let id = Self.description.id
         return context.text.sentences.flatMap { sentence in
             sentence.tokens.filter { context.text.tokens[$0].kind == .placeholder }.map { index in
-                let lexicon = context.lexicon(id, language: sentence.language)
-                let written = context.text.excerpt(context.text.tokens[index].range)
-                return Finding(rule: id,
-                               message: (lexicon?.message ?? "The placeholder {term} was not filled in.").replacingTerm(with: written),
-                               range: context.text.tokens[index].range,
-                               suggestion: lexicon?.suggest?.replacingTerm(with: written))
+                let range = context.text.tokens[index].range
+                return context.finding(id, range: range, language: sentence.language,
+                                       text: MessageText(values: ["term": context.text.excerpt(range)]),
+                                       fallback: "The placeholder {term} was not filled in.")
             }
         }
     }
