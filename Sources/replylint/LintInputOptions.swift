@@ -22,11 +22,13 @@ struct LintInputOptions: ParsableArguments {
     /// The sources to lint, each with the settings of its configuration. Files that a
     /// configuration ignores are left out; files under a broken configuration are not linted
     /// (their settings are unknown), and each broken configuration is reported once.
-    func configuredRun(_ paths: [String], complaint: String? = nil) throws -> (LintRunner, [Source], configurationFailed: Bool) {
+    /// `standardInputName` is what `-` is linted as (`--stdin-filename`).
+    func configuredRun(_ paths: [String], standardInputName: String? = nil,
+                       complaint: String? = nil) throws -> (LintRunner, [Source], configurationFailed: Bool) {
         let resolver = ConfigurationResolver(explicit: config, base: try lexicons.library())
         var sources: [Source] = []
         var broken: [String: ConfigurationError] = [:]
-        for source in Source.expand(paths) {
+        for source in Source.expand(paths, standardInputName: standardInputName) {
             switch resolver.configuration(for: source.path) {
             case .failure(let error): broken[error.path] = error
             case .success(let loaded) where loaded.ignores(source.path, workingDirectory: resolver.workingDirectory): continue

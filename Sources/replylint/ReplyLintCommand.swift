@@ -39,7 +39,7 @@ struct LexiconOptions: ParsableArguments {
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Lint reply files, directories (.txt and .md inside) or standard input (-).",
+        abstract: "Lint reply files, directories (.txt, .md, .html, .eml, .json, .yaml inside) or standard input (-).",
         discussion: "Exit status: 0 no findings at or above --fail-level, 1 findings (or more warnings than --max-warnings), 2 the run failed (other files are still linted)."
     )
 
@@ -82,11 +82,17 @@ struct Lint: ParsableCommand {
     @Flag(help: "Show each reply's scorecard (its elements, pass or fail, and a score out of 100) under its findings.")
     var scorecard = false
 
+    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("Lint standard input (-) as if it were this file: its extension picks the format (.eml, .html, .json...) and its folder the configuration, and the report names it.", valueName: "name"))
+    var stdinFilename: String?
+
     @Flag(help: "Plain text output without colours (also when NO_COLOR is set).")
     var noColor = false
 
     func validate() throws {
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
+        if stdinFilename != nil, !paths.contains("-") {
+            throw ValidationError("--stdin-filename names standard input: add - to the paths")
+        }
     }
 
     func run() throws {
@@ -96,7 +102,7 @@ struct Lint: ParsableCommand {
             throw ExitCode(2)
         }
         let complaintText = try complaint.map(Self.readComplaint)
-        let (runner, sources, configurationFailed) = try inputs.configuredRun(paths, complaint: complaintText)
+        let (runner, sources, configurationFailed) = try inputs.configuredRun(paths, standardInputName: stdinFilename, complaint: complaintText)
         var report = runner.run(sources)
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         if let writeBaseline {
@@ -284,7 +290,10 @@ struct InstallHook: ParsableCommand {
             printError("kept the previous hook as \(backup)")
         }
         let binary = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
-        let script = PreCommitHook.script(replylint: binary, extensions: Array(Source.lintedExtensions))
+        // Any repository stages JSON and YAML (package.json, CI files) that are no template
+        // libraries: the hook lints replies only; a library is linted when named.
+        let replies = Source.lintedExtensions.filter { !Source.isTemplateLibrary("reply.\($0)") }
+        let script = PreCommitHook.script(replylint: binary, extensions: Array(replies))
         do {
             try AtomicFile.write(Data(script.utf8), to: hook, replace: force)
         } catch {

@@ -83,6 +83,14 @@ import Testing
         #expect(found["t/b.txt"]?["unfilled-placeholder"] == nil)
     }
 
+    @Test func templateKeysComeFromTheFileAndItsOverrides() throws {
+        let configuration = try ConfigurationLoader.decode("template-keys: [body]\noverrides:\n  - files: [\"faq/**\"]\n    template-keys: [answer]\n", path: "x")
+        let loaded = LoadedConfiguration(path: "x", directory: URL(fileURLWithPath: "/r"), configuration: configuration, library: .builtin)
+        #expect(loaded.settings(for: "/r/replies.yaml", workingDirectory: loaded.directory).templateKeys == ["body"])
+        #expect(loaded.settings(for: "/r/faq/a.json", workingDirectory: loaded.directory).templateKeys == ["answer"])
+        #expect(LoadedConfiguration.defaults(directory: loaded.directory).settings(for: "a.json", workingDirectory: loaded.directory).templateKeys == nil)
+    }
+
     @Test func templateLibrariesAreTemplatesUnlessConfiguredOtherwise() throws {
         let loaded = LoadedConfiguration.defaults(directory: URL(fileURLWithPath: "/tmp"))
         #expect(loaded.settings(for: "replies.yaml", workingDirectory: loaded.directory).linter.options.mode == .template)

@@ -19,17 +19,20 @@ import Testing
     Вам следовало прочитать договор.
     """
 
-    @Test func blankingKeepsEveryOffsetAndLineBreak() {
-        let document = Document(Self.markdown, format: .markdown)
-        #expect(document.prose.utf8.count == document.original.utf8.count)
-        #expect(document.prose.split(separator: "\n", omittingEmptySubsequences: false).count
-            == document.original.split(separator: "\n", omittingEmptySubsequences: false).count)
-        #expect(!document.prose.contains("SLA"))
-        #expect(!document.prose.contains("TTL"))
-        #expect(!document.prose.contains("deploy"))
-        #expect(!document.prose.contains("example.com"))
-        #expect(document.prose.contains("Подробности —  в договоре "))
-        #expect(!document.prose.contains("Вы не указали"))
+    @Test func blankingKeepsEveryOffsetAndLineBreak() throws {
+        let document = try Document(Self.markdown, format: .markdown)
+        #expect(document.units.count == 1 && document.units[0].map == .identity)
+        let prose = document.units[0].prose
+        #expect(prose.utf8.count == document.original.count)
+        #expect(prose.split(separator: "\n", omittingEmptySubsequences: false).count
+            == Self.markdown.split(separator: "\n", omittingEmptySubsequences: false).count)
+        #expect(!prose.contains("SLA"))
+        #expect(!prose.contains("TTL"))
+        #expect(!prose.contains("deploy"))
+        #expect(!prose.contains("example.com"))
+        #expect(prose.contains("Подробности —  в договоре "))
+        #expect(!prose.contains("Вы не указали"))
+        #expect(document.context == ["Вы не указали срок, и вам следовало ответить раньше!"])
     }
 
     @Test func markdownFindingsComeOnlyFromProseAtTheirPlaceInTheFile() throws {
@@ -41,12 +44,14 @@ import Testing
         #expect(blame.excerpt == "Вам следовало")
     }
 
-    @Test func plainTextLeavesOutQuotesAndAddressesButKeepsMarkup() {
-        let document = Document("> you should have read it\nSee https://x.io/SLA. Use `code`.", format: .text)
-        #expect(!document.prose.contains("should"))
-        #expect(!document.prose.contains("SLA"))
-        #expect(document.prose.contains("See "))
-        #expect(document.prose.hasSuffix(". Use `code`."))
+    @Test func plainTextLeavesOutQuotesAndAddressesButKeepsMarkup() throws {
+        let document = try Document("> you should have read it\n>> twice\nSee https://x.io/SLA. Use `code`.", format: .text)
+        let prose = document.units[0].prose
+        #expect(document.context == ["you should have read it\ntwice"])
+        #expect(!prose.contains("should"))
+        #expect(!prose.contains("SLA"))
+        #expect(prose.contains("See "))
+        #expect(prose.hasSuffix(". Use `code`."))
     }
 
     @Test(arguments: ["reply.md", "REPLY.MD", "notes.markdown"])
@@ -54,9 +59,18 @@ import Testing
         #expect(Document.Format(path: path) == .markdown)
     }
 
-    @Test func anUnclosedFenceBlanksToTheEnd() {
-        let document = Document("Hi.\n```\nSLA TTL\n", format: .markdown)
-        #expect(document.prose.hasPrefix("Hi.\n"))
-        #expect(!document.prose.contains("SLA"))
+    @Test func anUnclosedFenceBlanksToTheEnd() throws {
+        let prose = try Document("Hi.\n```\nSLA TTL\n", format: .markdown).units[0].prose
+        #expect(prose.hasPrefix("Hi.\n"))
+        #expect(!prose.contains("SLA"))
+    }
+
+    @Test func aFindingInTextLintedAsItIsKeepsItsOffsets() {
+        let lines = LineIndex("Hi.\nЖдите.")
+        let diagnostic = Diagnostic(finding: Finding(rule: "jargon", message: "m", range: 4..<14, language: .ru), severity: .warning, lines: lines)
+        #expect((diagnostic.line, diagnostic.column, diagnostic.endColumn) == (2, 1, 6))
+        #expect((diagnostic.offset, diagnostic.length, diagnostic.excerpt) == (4, 10, "Ждите"))
+        let whole = Diagnostic(finding: Finding(rule: "missing-apology", message: "m", range: nil, language: .en), severity: .warning, lines: lines)
+        #expect(whole.isDocumentLevel && whole.template == nil)
     }
 }

@@ -152,6 +152,7 @@ import Testing
         let hook = directory.appendingPathComponent(".git/hooks/pre-commit")
         let script = try String(contentsOf: hook, encoding: .utf8)
         #expect(script.contains("git diff --cached") && script.contains("'*.md'") && script.contains(CLI.binary.path))
+        #expect(script.contains("'*.eml'") && script.contains("'*.html'") && !script.contains("'*.json'") && !script.contains("'*.yml'"))
         #expect(FileManager.default.isExecutableFile(atPath: hook.path))
         let refused = try CLI.shell(install)
         #expect(refused.status == 2 && refused.stderr.contains("--force"))

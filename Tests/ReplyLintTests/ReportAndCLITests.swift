@@ -103,12 +103,14 @@ enum Replies {
         #expect((files[1]["diagnostics"] as? [Any])?.isEmpty == false)
     }
 
-    @Test func directoriesAreSearchedForTextAndMarkdownReplies() throws {
-        let directory = try CLI.directory(["a.txt": Replies.blaming, "sub/b.md": Replies.blaming, "c.json": "{}", ".hidden/d.txt": Replies.blaming])
+    @Test func directoriesAreSearchedForEveryReplyFormat() throws {
+        let directory = try CLI.directory(["a.txt": Replies.blaming, "sub/b.md": Replies.blaming, "c.csv": "a,b", ".hidden/d.txt": Replies.blaming,
+                                           "d.html": "<p>Hi</p>", "e.eml": "Subject: x\n\nHi", "f.yml": "a: b c", "g.json": "{}"])
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try CLI.run(["lint", "--format", "json", directory.path])
         let paths = (try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["files"] as? [[String: Any]]
-        #expect(paths?.compactMap { ($0["path"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } } == ["a.txt", "b.md"])
+        #expect(paths?.compactMap { ($0["path"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } }
+            == ["a.txt", "d.html", "e.eml", "f.yml", "g.json", "b.md"])
     }
 
     @Test func invalidUTF8IsReportedWithItsOffset() throws {
@@ -174,9 +176,11 @@ enum Replies {
 
     /// The report validates against docs/report.schema.json, checked by Python's jsonschema.
     @Test func validatesAgainstTheSchema() throws {
-        let directory = try CLI.directory(["bad.txt": Replies.blaming, "good.txt": Replies.good])
+        let directory = try CLI.directory(["bad.txt": Replies.blaming, "good.txt": Replies.good,
+                                           "library.yml": "late:\n  body: \(Replies.blaming)\n"])
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try CLI.run(["lint", "--format", "json", directory.path, "/nonexistent.txt"])
+        #expect(run.stdout.contains("\"template\" : \"late.body\""))
         let reportURL = directory.appendingPathComponent("report.json")
         try run.stdout.write(to: reportURL, atomically: true, encoding: .utf8)
         let schema = TestSupport.repositoryRoot.appendingPathComponent("docs/report.schema.json")

@@ -37,6 +37,21 @@ int32_t rl_breaker_next(rl_breaker *breaker, int64_t *start, int64_t *end, int32
 /// with a larger buffer), or -1 on an ICU error.
 int32_t rl_fold_utf8(const char *utf8, int32_t length, char *out, int32_t capacity);
 
+/// Converts `length` bytes in `charset` to UTF-8. `charset` is a name as MIME labels give it
+/// ("windows-1251", "KOI8-R", "iso-8859-13"): any case, aliases resolved by ICU. Writes up to
+/// `capacity` bytes into `out` and, for each byte written, into `offsets` the input offset of
+/// the character it belongs to. Bytes that are invalid in the charset become U+FFFD.
+/// Returns the length of the UTF-8 result, which may exceed `capacity` (then call again with
+/// larger buffers); RL_CHARSET_UNKNOWN when ICU has no converter by that name; or
+/// RL_CHARSET_FAILED on another ICU error.
+int32_t rl_convert_to_utf8(const char *charset, const char *input, int32_t length,
+                           char *out, int32_t *offsets, int32_t capacity);
+
+enum {
+    RL_CHARSET_UNKNOWN = -1,
+    RL_CHARSET_FAILED = -2,
+};
+
 #ifdef __cplusplus
 }
 #endif

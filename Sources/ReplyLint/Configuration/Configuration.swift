@@ -10,6 +10,8 @@ public struct Configuration: Sendable, Equatable, Decodable {
     /// User lexicon files, relative to the configuration file (docs/lexicons.md).
     public var lexicons: [String]?
     public var placeholders: PlaceholderConfiguration?
+    /// In template libraries (.json, .yaml), only string values under these keys are replies.
+    public var templateKeys: [String]?
     /// Globs of files never linted, relative to the configuration file.
     public var ignore: [String]?
     /// Settings for some paths only, applied in order over the ones above.
@@ -73,18 +75,23 @@ public struct Configuration: Sendable, Equatable, Decodable {
         public var mode: LintMode?
         public var rules: [String: RuleSetting]?
         public var placeholders: PlaceholderConfiguration?
+        public var templateKeys: [String]?
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: Key.self)
             try rejectUnknownKeys(decoder, Key.self)
             files = try container.decode([String].self, forKey: .files)
+            templateKeys = try container.decodeIfPresent([String].self, forKey: .templateKeys)
             language = try container.decodeIfPresent(LanguageChoice.self, forKey: .language)
             mode = try container.decodeIfPresent(LintMode.self, forKey: .mode)
             rules = try container.decodeIfPresent([String: RuleSetting].self, forKey: .rules)
             placeholders = try container.decodeIfPresent(PlaceholderConfiguration.self, forKey: .placeholders)
         }
 
-        private enum Key: String, CodingKey, CaseIterable { case files, language, mode, rules, placeholders }
+        private enum Key: String, CodingKey, CaseIterable {
+            case files, language, mode, rules, placeholders
+            case templateKeys = "template-keys"
+        }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -95,11 +102,15 @@ public struct Configuration: Sendable, Equatable, Decodable {
         rules = try container.decodeIfPresent([String: RuleSetting].self, forKey: .rules)
         lexicons = try container.decodeIfPresent([String].self, forKey: .lexicons)
         placeholders = try container.decodeIfPresent(PlaceholderConfiguration.self, forKey: .placeholders)
+        templateKeys = try container.decodeIfPresent([String].self, forKey: .templateKeys)
         ignore = try container.decodeIfPresent([String].self, forKey: .ignore)
         overrides = try container.decodeIfPresent([Override].self, forKey: .overrides)
     }
 
-    private enum Key: String, CodingKey, CaseIterable { case language, mode, rules, lexicons, placeholders, ignore, overrides }
+    private enum Key: String, CodingKey, CaseIterable {
+        case language, mode, rules, lexicons, placeholders, ignore, overrides
+        case templateKeys = "template-keys"
+    }
 }
 
 /// A rule option's value: one integer, or one per language.

@@ -88,8 +88,10 @@ extension LoadedConfiguration {
         var options = LintOptions()
         options.mode = Source.isTemplateLibrary(path) ? .template : .draft
         var rules: [String: Configuration.RuleSetting] = [:]
+        var templateKeys: [String]?
         for layer in layers {
             chosenLanguage = layer.language ?? chosenLanguage
+            templateKeys = layer.templateKeys ?? templateKeys
             options.mode = layer.mode ?? options.mode
             rules.merge(layer.rules ?? [:]) { $1 }
             if let syntax = layer.placeholders?.syntax { options.placeholders = syntax.compactMap(PlaceholderSyntax.init(example:)) }
@@ -112,7 +114,8 @@ extension LoadedConfiguration {
         let linter = Linter(library: library,
                             rules: RuleRegistry.all.filter { !off.contains($0.description.id) }.map { $0.init() },
                             options: options)
-        return LintSettings(linter: linter, language: (language ?? chosenLanguage)?.language, severities: severities)
+        return LintSettings(linter: linter, language: (language ?? chosenLanguage)?.language, severities: severities,
+                            templateKeys: templateKeys.map(Set.init))
     }
 }
 
@@ -122,12 +125,15 @@ private struct SettingsLayer {
     var mode: LintMode?
     var rules: [String: Configuration.RuleSetting]?
     var placeholders: Configuration.PlaceholderConfiguration?
+    var templateKeys: [String]?
 
     init(_ configuration: Configuration) {
-        (language, mode, rules, placeholders) = (configuration.language, configuration.mode, configuration.rules, configuration.placeholders)
+        (language, mode, rules, placeholders, templateKeys) =
+            (configuration.language, configuration.mode, configuration.rules, configuration.placeholders, configuration.templateKeys)
     }
 
     init(_ override: Configuration.Override) {
-        (language, mode, rules, placeholders) = (override.language, override.mode, override.rules, override.placeholders)
+        (language, mode, rules, placeholders, templateKeys) =
+            (override.language, override.mode, override.rules, override.placeholders, override.templateKeys)
     }
 }

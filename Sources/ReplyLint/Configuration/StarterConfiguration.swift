@@ -43,6 +43,10 @@ public enum StarterConfiguration {
         #   satisfy:
         #     missing-timeline: [deadline, date, due, eta, срок, дата, termiņš, datums]
 
+        # In template libraries (.json, .yaml), only string values under these keys are replies
+        # (default: every string value but ids, names, titles, dates and the like).
+        # template-keys: [body, text, reply]
+
         # Files never linted (globs relative to this file; "**" spans folders).
         # ignore: ["archive/**", "*.draft.md"]
 

@@ -1,34 +1,143 @@
-/// The prose of a source: its text with everything that is not the writer's own prose
-/// blanked out. Blanking replaces bytes with spaces and keeps line breaks, so every byte
-/// offset, line and column in the prose is the same as in the file, and no mapping is needed.
+import Foundation
+
+/// What a file gives to lint: one or more prose units, each with the map from its offsets
+/// back to the file, and the words of others the reply answers, kept aside as context.
+///
+/// Plain text and Markdown are blanked in place: bytes that are not the writer's prose become
+/// spaces (line breaks stay), so offsets need no mapping. Decoded formats (HTML, email,
+/// template libraries) build their prose and map each offset back to the original byte.
 public struct Document: Sendable {
     public enum Format: Sendable, Equatable {
         /// Plain text: links and quoted lines («> …», the client's words) are left out.
         case text
         /// Markdown: also front matter, code blocks and spans, HTML comments, link targets.
         case markdown
+        /// HTML (an email body): tags, `<head>`, `<style>`, `<script>` left out, entities decoded.
+        case html
+        /// An RFC 5322 message: its text part (or HTML part), decoded.
+        case email
+        /// A JSON or YAML library of reply templates: each string value is linted on its own.
+        case templates
 
         public init(path: String) {
-            let lowercased = path.lowercased()
-            self = lowercased.hasSuffix(".md") || lowercased.hasSuffix(".markdown") ? .markdown : .text
+            switch (path as NSString).pathExtension.lowercased() {
+            case "md", "markdown": self = .markdown
+            case "html", "htm": self = .html
+            case "eml": self = .email
+            case "json", "yaml", "yml": self = .templates
+            default: self = .text
+            }
         }
     }
 
-    /// The text as the file has it.
-    public var original: String
-    /// The same bytes with non-prose blanked: what the linter reads.
-    public var prose: String
+    /// One text linted on its own: a whole reply, or one template of a library.
+    public struct Unit: Sendable {
+        /// What the linter reads.
+        public var prose: String
+        /// From offsets in `prose` to offsets in the original file.
+        public var map: OffsetMap
+        /// The template's name in a library (its key path, as "refunds.late"); nil for a whole file.
+        public var template: String?
+        /// Where findings about the whole unit (`missing-*`) are placed in the file.
+        public var start: Int
+        /// A whole file's text, linted as it is.
+        init(text: String) {
+            self.init(prose: text, map: .identity, template: nil, start: 0)
+        }
 
-    public init(_ original: String, format: Format) {
-        self.original = original
-        var bytes = Array(original.utf8)
-        var blanker = Blanker(bytes: bytes)
-        if format == .markdown { blanker.blankMarkdownStructure() }
-        blanker.blankQuotedLines()
+        init(prose: String, map: OffsetMap, template: String?, start: Int) {
+            self.prose = prose
+            self.map = map
+            self.template = template
+            self.start = start
+        }
+    }
+
+    /// The file's bytes.
+    public var original: [UInt8]
+    public var units: [Unit]
+    /// The words the reply answers (quoted lines, quoted messages, blockquotes), never linted:
+    /// for rules that compare the reply with the complaint.
+    public var context: [String]
+
+    public init(_ original: String, format: Format, templateKeys: Set<String>? = nil) throws {
+        try self.init(bytes: Array(original.utf8), format: format, templateKeys: templateKeys)
+    }
+
+    /// Reads `bytes` in `format`. `templateKeys` limits a template library to the string values
+    /// under those keys (nil: every string value). Throws `DocumentError` for input it cannot read.
+    public init(bytes: [UInt8], format: Format, templateKeys: Set<String>? = nil) throws {
+        original = bytes
+        context = []
+        switch format {
+        case .text, .markdown:
+            try UTF8Check.require(bytes)
+            units = [Self.unit(MappedText(original: bytes), markdown: format == .markdown, context: &context)]
+        case .html:
+            // A page saved in another charset says so in a <meta> tag.
+            var text = MappedText(original: bytes)
+            if let charset = HTMLReader.declaredCharset(bytes), !["utf-8", "utf8", "us-ascii"].contains(charset),
+               String(validating: bytes, as: UTF8.self) == nil {
+                text = try Charset.decode(text, as: charset)
+            } else {
+                try UTF8Check.require(bytes)
+            }
+            let body = HTMLReader.read(text)
+            context += body.quoted
+            units = [Self.unit(body.text, email: true, context: &context)]
+        case .email:
+            let message = try EmailReader.read(bytes)
+            context += message.quoted
+            units = [Self.unit(message.text, email: true, context: &context)]
+        case .templates:
+            try UTF8Check.require(bytes)
+            var templates: [Unit] = []
+            for template in try TemplateLibrary.read(bytes, keys: templateKeys) {
+                var unit = Self.unit(template.text, context: &context)
+                unit.template = template.name
+                unit.start = template.start
+                templates.append(unit)
+            }
+            units = templates
+        }
+    }
+
+    /// Leaves out of `text` what is not the writer's prose, setting quoted words aside.
+    private static func unit(_ text: MappedText, markdown: Bool = false, email: Bool = false,
+                             context: inout [String]) -> Unit {
+        var blanker = Blanker(bytes: text.bytes)
+        if email { context += blanker.cutQuotedMessageAndSignature() }
+        if markdown { blanker.blankMarkdownStructure() }
+        context += blanker.blankQuotedLines()
         blanker.blankURLs()
-        if format == .markdown { blanker.blankInlineMarkdown() }
-        bytes = blanker.bytes
-        prose = String(decoding: bytes, as: UTF8.self)
+        if markdown { blanker.blankInlineMarkdown() }
+        return Unit(prose: String(decoding: blanker.bytes, as: UTF8.self), map: text.map, template: nil, start: 0)
+    }
+}
+
+/// Why a file could not be read; the run reports it and goes on.
+public struct DocumentError: Error, CustomStringConvertible, Sendable, Equatable {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}
+
+enum UTF8Check {
+    /// Throws naming the first byte that is not UTF-8, counted in `original` through `map`.
+    static func require(_ bytes: [UInt8], map: OffsetMap = .identity) throws {
+        guard String(validating: bytes, as: UTF8.self) == nil else { return }
+        throw DocumentError("not valid UTF-8 (first bad byte at offset \(map.original(firstInvalidByte(bytes))))")
+    }
+
+    private static func firstInvalidByte(_ bytes: [UInt8]) -> Int {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput, .error: return offset
+            }
+        }
     }
 }
 
@@ -92,11 +201,67 @@ private struct Blanker {
         }
     }
 
-    /// Lines starting with ">" quote someone else, usually the client's complaint.
-    mutating func blankQuotedLines() {
-        for line in lines where text(line).drop(while: { $0 == " " }).hasPrefix(">") {
+    /// Lines starting with ">" quote someone else, usually the client's complaint: each run of
+    /// them is returned, without the markers, and blanked.
+    mutating func blankQuotedLines() -> [String] {
+        var passages: [String] = []
+        var passage: [Substring] = []
+        for line in lines + [bytes.count..<bytes.count] {
+            let quoted = text(line).drop { $0 == " " }
+            guard quoted.hasPrefix(">") else {
+                if !passage.isEmpty { passages.append(passage.joined(separator: "\n")) }
+                passage = []
+                continue
+            }
+            passage.append(quoted.drop { $0 == ">" || $0 == " " }.trimmingTrailingSpaces)
             blank(line)
         }
+        return passages
+    }
+
+    /// An email's tail: the signature (after a line "-- ") is dropped, and an earlier message
+    /// quoted below the reply ("On … wrote:", «… пишет:», "-----Original Message-----") is cut
+    /// off and returned. An attribution line over «> …» lines is only blanked: the reply may
+    /// go on below the quote.
+    mutating func cutQuotedMessageAndSignature() -> [String] {
+        let lines = lines
+        var signature: Int?
+        for (index, line) in lines.enumerated() {
+            let trimmed = text(line).trimmingTrailingSpaces
+            if signature == nil, trimmed == "--" {
+                signature = line.lowerBound
+            } else if QuoteMarkers.isSeparator(trimmed) {
+                return cut(at: signature, quoteFrom: line.lowerBound)
+            } else if let first = attribution(endingAt: index, in: lines) {
+                let next = lines[(index + 1)...].first { !text($0).trimmingTrailingSpaces.isEmpty }
+                if let next, text(next).drop(while: { $0 == " " }).hasPrefix(">") {
+                    blank(first.lowerBound..<line.upperBound)
+                } else {
+                    return cut(at: signature, quoteFrom: first.lowerBound)
+                }
+            }
+        }
+        guard let signature else { return [] }
+        // Quoted lines below the signature are still the words the reply answers.
+        var tail = Blanker(bytes: Array(bytes[signature...]))
+        bytes.removeSubrange(signature...)
+        return tail.blankQuotedLines()
+    }
+
+    /// The first line of an attribution ending on line `index`: that line, or the one above
+    /// when a client wrapped "wrote:" onto a line of its own.
+    private func attribution(endingAt index: Int, in lines: [Range<Int>]) -> Range<Int>? {
+        let line = String(text(lines[index]).trimmingTrailingSpaces)
+        if QuoteMarkers.isAttribution(line) { return lines[index] }
+        guard index > 0, line.count < 16, QuoteMarkers.isAttribution(text(lines[index - 1]).trimmingTrailingSpaces + " " + line)
+        else { return nil }
+        return lines[index - 1]
+    }
+
+    private mutating func cut(at signature: Int?, quoteFrom start: Int) -> [String] {
+        let quoted = String(decoding: bytes[start...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        bytes.removeSubrange((signature ?? start)...)
+        return quoted.isEmpty ? [] : [quoted]
     }
 
     /// Web addresses are not prose: "https://example.com/SLA" must not read as an acronym.

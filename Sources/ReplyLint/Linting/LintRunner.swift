@@ -40,8 +40,7 @@ public struct LintRunner: Sendable {
 
     private func lint(_ source: Source, analyzer: Result<TextAnalyzer, any Error>) -> FileReport {
         do {
-            let text = try source.read()
-            return lint(text, path: source.path, analyzer: try analyzer.get())
+            return try lint(bytes: source.read(), path: source.path, analyzer: analyzer.get())
         } catch let skipped as SourceSkipped {
             return FileReport(path: source.path, text: "", language: nil, diagnostics: [], skipped: skipped.description)
         } catch {
@@ -49,21 +48,39 @@ public struct LintRunner: Sendable {
         }
     }
 
-    /// Lints one text already in memory; its path decides the format (Markdown or text).
+    /// Lints one text already in memory; its path decides the format.
     public func lint(_ text: String, path: String, analyzer: TextAnalyzer) -> FileReport {
+        lint(bytes: Array(text.utf8), path: path, analyzer: analyzer)
+    }
+
+    /// Lints a file's bytes; its path decides the format. Each prose unit (the reply, or each
+    /// template of a library) is linted on its own and its findings placed in the file.
+    public func lint(bytes: [UInt8], path: String, analyzer: TextAnalyzer) -> FileReport {
         let settings = settings(path)
-        let document = Document(text, format: Document.Format(path: path))
-        let result = settings.linter.lint(document.prose, language: settings.language, complaint: settings.complaint,
-                                          analyzer: analyzer)
-        // Blanking keeps offsets, so findings in the prose point at the same bytes of the file.
-        let lines = LineIndex(document.original)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let document: Document
+        do {
+            document = try Document(bytes: bytes, format: Document.Format(path: path), templateKeys: settings.templateKeys)
+        } catch {
+            return FileReport(path: path, text: text, language: nil, diagnostics: [], failure: "\(error)")
+        }
+        let lines = LineIndex(bytes: bytes)
+        // Suppression comments are read in the file as stored, where diagnostics are placed.
         let suppressions = Suppressions(text, lines: lines)
-        let diagnostics = result.findings.map { finding in
-            var diagnostic = Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), lines: lines)
-            diagnostic.message = settings.message(of: finding)
-            return diagnostic
-        }.filter { !suppressions.silence($0) }
-        let language = result.text.paragraphs.isEmpty ? nil : result.text.language
+        var languages: [Language: Int] = [:]
+        var diagnostics: [Diagnostic] = []
+        for unit in document.units {
+            let result = settings.linter.lint(unit.prose, language: settings.language, complaint: settings.complaint,
+                                              analyzer: analyzer)
+            if !result.text.paragraphs.isEmpty { languages[result.text.language, default: 0] += unit.prose.utf8.count }
+            diagnostics += result.findings.map { finding in
+                var diagnostic = Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), unit: unit, lines: lines)
+                diagnostic.message = settings.message(of: finding)
+                return diagnostic
+            }.filter { !suppressions.silence($0) }
+        }
+        // The file's language is that of most of its prose.
+        let language = languages.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
         // A suppressed finding is one the writer meant: its element passes.
         return FileReport(path: path, text: text, language: language, diagnostics: diagnostics,
                           scorecard: language == nil ? nil : Scorecard(diagnostics))

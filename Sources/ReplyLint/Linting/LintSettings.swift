@@ -9,15 +9,18 @@ public struct LintSettings: Sendable {
     /// The language messages are written in (suggested rewrites stay in the reply's); nil:
     /// each message in the language of the text it is about.
     public var messages: Language?
+    /// In template libraries, only string values under these keys are templates (nil: every string value).
+    public var templateKeys: Set<String>?
     /// The client's complaint the file answers, when it is known (`lint --complaint`).
     public var complaint: String?
 
     public init(linter: Linter = Linter(), language: Language? = nil, severities: [String: Severity] = [:],
-                messages: Language? = nil, complaint: String? = nil) {
+                messages: Language? = nil, templateKeys: Set<String>? = nil, complaint: String? = nil) {
         self.linter = linter
         self.language = language
         self.severities = severities
         self.messages = messages
+        self.templateKeys = templateKeys
         self.complaint = complaint
     }
 

@@ -15,22 +15,26 @@ public struct Source: Sendable, Hashable {
     public static func file(_ path: String) -> Source { Source(path: path, origin: .file(path)) }
     public static let standardInput = Source(path: "<stdin>", origin: .standardInput)
 
+    /// Standard input linted as if it were the file `name`: its extension picks the format.
+    public static func standardInput(named name: String) -> Source { Source(path: name, origin: .standardInput) }
+
     /// File extensions linted when a directory is given.
-    public static let lintedExtensions: Set<String> = ["txt", "md"]
+    public static let lintedExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "eml", "json", "yaml", "yml"]
 
     /// Whether a path names a library of reply templates (JSON or YAML), linted in template mode by default.
     public static func isTemplateLibrary(_ path: String) -> Bool {
-        ["json", "yaml", "yml"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+        Document.Format(path: path) == .templates
     }
 
     /// The sources named by command-line paths: files as given, directories searched
-    /// recursively for linted extensions (sorted, hidden entries skipped), "-" for stdin.
+    /// recursively for linted extensions (sorted, hidden entries skipped), "-" for stdin
+    /// (reported as `standardInputName`, whose extension picks the format).
     /// A path or folder that cannot be read stays a source, so its error is reported in its place.
-    public static func expand(_ paths: [String]) -> [Source] {
+    public static func expand(_ paths: [String], standardInputName: String? = nil) -> [Source] {
         var sources: [Source] = []
         for path in paths {
             if path == "-" {
-                sources.append(.standardInput)
+                sources.append(standardInputName.map(standardInput(named:)) ?? .standardInput)
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -61,9 +65,9 @@ public struct Source: Sendable, Hashable {
         return found.sorted { $0.path < $1.path }
     }
 
-    /// Reads the source as UTF-8 text. Only regular files are opened, so a FIFO or a device
-    /// named by mistake never blocks the run.
-    func read() throws -> String {
+    /// Reads the source's bytes. Only regular files are opened, so a FIFO or a device named by
+    /// mistake never blocks the run.
+    func read() throws -> [UInt8] {
         let data: Data
         switch origin {
         case .unreadable(let reason):
@@ -86,10 +90,7 @@ public struct Source: Sendable, Hashable {
         }
         // A NUL byte does not occur in text; a file with one is binary, skipped rather than failed.
         if data.prefix(8192).contains(0) { throw SourceSkipped("binary file, not linted") }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw SourceError("not valid UTF-8 (first bad byte at offset \(Self.firstInvalidByte(data)))")
-        }
-        return text
+        return Array(data)
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -98,18 +99,6 @@ public struct Source: Sendable, Hashable {
             return "cannot read the directory: \(String(cString: strerror(code)).lowercased())"
         }
         return "cannot read the directory: \((error as NSError).localizedDescription)"
-    }
-
-    private static func firstInvalidByte(_ data: Data) -> Int {
-        var iterator = data.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): offset += UTF8.width(scalar)
-            case .emptyInput, .error: return offset
-            }
-        }
     }
 }
 

@@ -11,27 +11,46 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     /// UTF-8 bytes into the original file.
     public var offset: Int
     public var length: Int
+    /// The prose that matched: decoded (entities, escapes, charsets), so it may differ from
+    /// the file's bytes at `offset`.
     public var excerpt: String
     public var suggestion: String?
+    /// The template a finding is in, when the file is a template library.
+    public var template: String?
 
-    /// Whether the finding is about the whole document (a `missing-*` rule) rather than words.
+    /// Whether the finding is about the whole file (a `missing-*` rule) rather than words. In a
+    /// template library such a finding is about one template and placed at its start instead.
     public var isDocumentLevel: Bool { length == 0 && offset == 0 && excerpt.isEmpty }
 
+    /// Places `finding`, made in text linted as the file has it (no decoding), in that file.
     public init(finding: Finding, severity: Severity, lines: LineIndex) {
+        self.init(finding: finding, severity: severity, unit: Document.Unit(text: lines.text), lines: lines)
+    }
+
+    /// Places `finding`, made in `unit`'s prose, in the original file that `lines` indexes.
+    public init(finding: Finding, severity: Severity, unit: Document.Unit, lines: LineIndex) {
         rule = finding.rule
         self.severity = severity
         message = finding.message
         suggestion = finding.suggestion
-        let range = finding.range ?? 0..<0
-        (line, column) = lines.position(of: range.lowerBound)
-        (endLine, endColumn) = lines.position(of: range.upperBound)
-        offset = range.lowerBound
-        length = range.count
-        excerpt = lines.text(range)
+        template = unit.template
+        if let range = finding.range {
+            offset = unit.map.original(range.lowerBound)
+            length = unit.map.original(range.upperBound) - offset
+            let utf8 = unit.prose.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            excerpt = String(unit.prose[start..<utf8.index(start, offsetBy: range.count)])
+        } else {
+            offset = unit.start
+            length = 0
+            excerpt = ""
+        }
+        (line, column) = lines.position(of: offset)
+        (endLine, endColumn) = lines.position(of: offset + length)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case rule, severity, message, line, column, endLine, endColumn, offset, length, excerpt, suggestion
+        case rule, severity, message, line, column, endLine, endColumn, offset, length, excerpt, suggestion, template
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -48,19 +67,28 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         try container.encode(excerpt, forKey: .excerpt)
         // Always present, null when a rule has no rewrite, so readers see one shape.
         try container.encode(suggestion, forKey: .suggestion)
+        try container.encodeIfPresent(template, forKey: .template)
     }
 }
 
-/// Maps UTF-8 byte offsets to 1-based lines and columns (in Unicode scalars).
+/// Maps byte offsets to 1-based lines and columns (in Unicode scalars, or in bytes for a
+/// file that is not UTF-8: an email written in a single-byte charset).
 public struct LineIndex: Sendable {
     private let bytes: [UInt8]
     private let lineStarts: [Int]
+    private let isUTF8: Bool
 
-    public init(_ text: String) {
-        bytes = Array(text.utf8)
+    public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
+
+    /// The text indexed.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
         lineStarts = starts
+        isUTF8 = String(validating: bytes, as: UTF8.self) != nil
     }
 
     public func position(of offset: Int) -> (line: Int, column: Int) {
@@ -70,13 +98,9 @@ public struct LineIndex: Sendable {
             if lineStarts[mid] <= offset { low = mid } else { high = mid }
         }
         let start = lineStarts[low]
-        let scalars = bytes[start..<min(offset, bytes.count)].filter { $0 & 0xC0 != 0x80 }.count
+        let line = bytes[start..<min(offset, bytes.count)]
+        let scalars = isUTF8 ? line.filter { $0 & 0xC0 != 0x80 }.count : line.count
         return (low + 1, scalars + 1)
-    }
-
-    /// The text of a byte range.
-    public func text(_ range: Range<Int>) -> String {
-        String(decoding: bytes[range], as: UTF8.self)
     }
 
     /// The text of a 1-based line, without its line break.

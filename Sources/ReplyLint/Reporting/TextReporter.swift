@@ -46,6 +46,12 @@ public struct TextReporter: Reporter {
         out += "  \(blank) |\n"
         out += "  \(diagnostic.line) | \(head)\(String(String.UnicodeScalarView(line[shown])))\(tail)\n"
         out += "  \(blank) | \(indent.joined())\(paint(marks, Self.style(of: diagnostic.severity)))\n"
+        // In decoded formats (entities, quoted-printable, base64, other charsets) the file's bytes
+        // are not what was read: show the words found as well.
+        let underlined = line[min(diagnostic.column - 1, line.count)..<min(max(lastColumn - 1, diagnostic.column - 1), line.count)]
+        if diagnostic.endLine == diagnostic.line, String(String.UnicodeScalarView(underlined)) != diagnostic.excerpt {
+            out += "  \(blank) = \(paint("found", .cyan)): \(diagnostic.excerpt)\n"
+        }
         if let suggestion = diagnostic.suggestion { out += "  \(blank) = \(paint("suggestion", .cyan)): \(suggestion)\n" }
         return out + "\n"
     }
