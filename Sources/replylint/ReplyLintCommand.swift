@@ -67,7 +67,7 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var inputs: LintInputOptions
 
-    @Option(help: ArgumentHelp("The client's complaint the replies answer: complaint-not-addressed reports its points that a reply never mentions.", valueName: "file"))
+    @Option(help: ArgumentHelp("The client's complaint the replies answer, instead of what each file quotes: complaint-not-addressed reports its points that a reply never mentions.", valueName: "file"))
     var complaint: String?
 
     @Option(help: "Exit with 1 when a finding has at least this severity: suggestion, warning or error.")
@@ -227,7 +227,7 @@ struct Explain: ParsableCommand {
         let kind = switch description.kind {
         case .phrase: "flags phrases that are present"
         case .absence: "flags what the whole reply lacks"
-        case .complaint: "flags points of the complaint (lint --complaint) that the reply never mentions"
+        case .complaint: "flags points of the complaint (quoted in the file, or lint --complaint) that the reply never mentions"
         }
         print("kind: \(kind)\n")
         print(description.rationale + "\n")

@@ -117,6 +117,18 @@ import Testing
         #expect(try Self.findings("🙂", answering: "The zipper broke.").isEmpty)
     }
 
+    /// A file that quotes the complaint (`> …`, a quoted email, a blockquote) is checked
+    /// against it; a complaint given with `--complaint` takes its place.
+    @Test func aQuotedComplaintIsTheComplaintUnlessOneIsGiven() throws {
+        let text = "> The zipper broke and my refund is late.\n\nI'm sorry for the delay: your refund will arrive on Friday.\n"
+        let library = try TestSupport.library()
+        let quoted = LintRunner(linter: Linter(library: library)).lint(text, path: "reply.txt", analyzer: try TextAnalyzer())
+        #expect(quoted.diagnostics.filter { $0.rule == Self.id }.map(\.message) == ["The complaint mentions “zipper broke”, but the reply never addresses it."])
+        let given = LintRunner(settings: LintSettings(linter: Linter(library: library), complaint: "My refund is late."))
+            .lint(text, path: "reply.txt", analyzer: try TextAnalyzer())
+        #expect(given.diagnostics.filter { $0.rule == Self.id }.isEmpty)
+    }
+
     @Test func theCLIReadsTheComplaintFromAFile() throws {
         let directory = try CLI.directory(["complaint.txt": "The zipper broke and my refund is late.",
                                            "reply.txt": "I'm sorry for the delay: your refund will arrive on Friday. Reply if anything is still wrong."])

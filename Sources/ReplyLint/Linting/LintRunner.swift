@@ -67,11 +67,13 @@ public struct LintRunner: Sendable {
         let lines = LineIndex(bytes: bytes)
         // Suppression comments are read in the file as stored, where diagnostics are placed.
         let suppressions = Suppressions(text, lines: lines)
+        // The complaint the reply answers: the one given (`lint --complaint`), else what the file
+        // quotes (`> …` lines, the quoted message of an email, an HTML blockquote).
+        let complaint = settings.complaint ?? (document.context.isEmpty ? nil : document.context.joined(separator: "\n\n"))
         var languages: [Language: Int] = [:]
         var diagnostics: [Diagnostic] = []
         for unit in document.units {
-            let result = settings.linter.lint(unit.prose, language: settings.language, complaint: settings.complaint,
-                                              analyzer: analyzer)
+            let result = settings.linter.lint(unit.prose, language: settings.language, complaint: complaint, analyzer: analyzer)
             if !result.text.paragraphs.isEmpty { languages[result.text.language, default: 0] += unit.prose.utf8.count }
             diagnostics += result.findings.map { finding in
                 var diagnostic = Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), unit: unit, lines: lines)

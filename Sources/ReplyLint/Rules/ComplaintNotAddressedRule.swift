@@ -13,7 +13,8 @@ public struct ComplaintNotAddressedRule: Rule {
         rationale: """
         A reply must answer the client's own pain points, not a generic text: when the client \
         wrote about a broken zipper and a late refund, a reply about the refund alone tells \
-        them the zipper was not read. Needs the complaint: `lint --complaint FILE`.
+        them the zipper was not read. The complaint is what the file quotes (`> …`, an \
+        email's quoted message, a blockquote), or the file given with `lint --complaint`.
         """,
         defaultSeverity: .suggestion,
         kind: .complaint
