@@ -89,6 +89,21 @@ import Testing
         #expect(summary.weakest(2).map(\.path) == ["c-bad.txt", "b-bad.txt"])
     }
 
+    /// A template library's templates are used one at a time: each is a reply of its own.
+    @Test func eachTemplateOfALibraryIsScoredOnItsOwn() throws {
+        let library = """
+            {"good": {"body": \(try String(data: JSONEncoder().encode(Replies.good), encoding: .utf8)!)},
+             "bad": {"body": \(try String(data: JSONEncoder().encode(Replies.blaming), encoding: .utf8)!)}}
+            """
+        let runner = LintRunner(linter: Linter(library: try TestSupport.library()))
+        let file = runner.lint(library, path: "library.json", analyzer: try TextAnalyzer())
+        let summary = LibrarySummary(LintReport(files: [file]))
+        #expect(summary.replies.map(\.path) == ["library.json › good.body", "library.json › bad.body"])
+        #expect(summary.replies.map(\.score) == [100, Scorecard(findingsOf: file.diagnostics.filter { $0.template == "bad.body" }.map(\.rule)).score])
+        #expect(summary.weakest(1).first?.path == "library.json › bad.body")
+        #expect(summary.unscored == 0)
+    }
+
     @Test func binsCoverZeroToOneHundred() {
         #expect(LibrarySummary.bin(of: 0) == 0 && LibrarySummary.bin(of: 9) == 0 && LibrarySummary.bin(of: 10) == 1)
         #expect(LibrarySummary.bin(of: 99) == 9 && LibrarySummary.bin(of: 100) == 9)

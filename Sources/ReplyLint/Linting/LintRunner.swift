@@ -72,9 +72,13 @@ public struct LintRunner: Sendable {
         let complaint = settings.complaint ?? (document.context.isEmpty ? nil : document.context.joined(separator: "\n\n"))
         var languages: [Language: Int] = [:]
         var diagnostics: [Diagnostic] = []
+        var templates: [String] = []
         for unit in document.units {
             let result = settings.linter.lint(unit.prose, language: settings.language, complaint: complaint, analyzer: analyzer)
-            if !result.text.paragraphs.isEmpty { languages[result.text.language, default: 0] += unit.prose.utf8.count }
+            if !result.text.paragraphs.isEmpty {
+                languages[result.text.language, default: 0] += unit.prose.utf8.count
+                if let template = unit.template { templates.append(template) }
+            }
             diagnostics += result.findings.map { finding in
                 var diagnostic = Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), unit: unit, lines: lines)
                 diagnostic.message = settings.message(of: finding)
@@ -85,6 +89,6 @@ public struct LintRunner: Sendable {
         let language = languages.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
         // A suppressed finding is one the writer meant: its element passes.
         return FileReport(path: path, text: text, language: language, diagnostics: diagnostics,
-                          scorecard: language == nil ? nil : Scorecard(diagnostics))
+                          scorecard: language == nil ? nil : Scorecard(diagnostics), templates: templates)
     }
 }

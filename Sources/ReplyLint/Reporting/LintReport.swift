@@ -36,9 +36,12 @@ public struct FileReport: Sendable {
     /// The reply's elements and score, from every finding (also those `--quiet` hides); nil
     /// for a file that was not linted or has no words.
     public var scorecard: Scorecard?
+    /// In a template library, the templates that have words, in file order: each is a reply of
+    /// its own, whose diagnostics name it.
+    public var templates: [String]
 
     public init(path: String, text: String, language: Language?, diagnostics: [Diagnostic],
-                failure: String? = nil, skipped: String? = nil, scorecard: Scorecard? = nil) {
+                failure: String? = nil, skipped: String? = nil, scorecard: Scorecard? = nil, templates: [String] = []) {
         self.path = path
         self.text = text
         self.language = language
@@ -46,5 +49,6 @@ public struct FileReport: Sendable {
         self.failure = failure
         self.skipped = skipped
         self.scorecard = scorecard
+        self.templates = templates
     }
 }

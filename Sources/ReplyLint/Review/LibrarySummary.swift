@@ -1,8 +1,9 @@
 /// A template library at a glance: how its replies score, which rules fire most, and which
 /// replies need work first. Computed from a lint report's scorecards and diagnostics.
 public struct LibrarySummary: Sendable {
-    /// One scored reply.
+    /// One scored reply: a file, or one template of a library.
     public struct Reply: Sendable {
+        /// The file's path, and for a template "path › template".
         public var path: String
         public var scorecard: Scorecard
         public var diagnostics: [Diagnostic]
@@ -20,7 +21,7 @@ public struct LibrarySummary: Sendable {
     /// Scores are counted in ten bins: 0–9, 10–19, …, 80–89 and 90–100.
     public static let binCount = 10
 
-    /// Every reply that has a scorecard, in the report's order.
+    /// Every reply that has a scorecard (each template of a library), in the report's order.
     public var replies: [Reply]
     /// Replies per score bin (see `binCount`).
     public var distribution: [Int]
@@ -30,8 +31,14 @@ public struct LibrarySummary: Sendable {
     public var unscored: Int
 
     public init(_ report: LintReport) {
-        replies = report.files.compactMap { file in
-            file.scorecard.map { Reply(path: file.path, scorecard: $0, diagnostics: file.diagnostics) }
+        replies = report.files.flatMap { file -> [Reply] in
+            guard let scorecard = file.scorecard else { return [] }
+            guard !file.templates.isEmpty else { return [Reply(path: file.path, scorecard: scorecard, diagnostics: file.diagnostics)] }
+            // A library's templates are used one at a time, so each is scored on its own.
+            return file.templates.map { template in
+                let own = file.diagnostics.filter { $0.template == template }
+                return Reply(path: "\(file.path) › \(template)", scorecard: Scorecard(own), diagnostics: own)
+            }
         }
         distribution = Array(repeating: 0, count: Self.binCount)
         for reply in replies { distribution[Self.bin(of: reply.score)] += 1 }
@@ -43,7 +50,7 @@ public struct LibrarySummary: Sendable {
             for rule in Set(reply.diagnostics.map(\.rule)) { counts[rule]!.replies += 1 }
         }
         rules = counts.values.sorted { ($1.replies, $1.findings, $0.rule) < ($0.replies, $0.findings, $1.rule) }
-        unscored = report.files.count - replies.count
+        unscored = report.files.filter { $0.scorecard == nil }.count
     }
 
     /// The bin a score falls in; 100 shares the top bin with 90–99.
