@@ -22,24 +22,34 @@ struct PhraseMatcher: Sendable {
         var sentence: Int
     }
 
+    /// Items and their atoms live in flat arrays that programs index, so matching reads
+    /// plain values and never retains an array.
     private struct Item: Sendable {
-        var atoms: [Int32] // sorted
+        var atoms: Range<Int> // into `itemAtoms`, sorted
         var gap: ClosedRange<Int>
     }
 
     private struct Program: Sendable {
-        var items: [Item]
+        var items: Range<Int> // into `items`
         var owner: Owner
     }
 
     private var programs: [Program] = []
+    private var items: [Item] = []
+    private var itemAtoms: [Int32] = []
     /// For each atom, the programs whose first item accepts it.
     private var starts: [[Int32]] = []
+    /// For each program, a number shared by programs with the same second item (-1: none):
+    /// variants of one pattern mostly continue alike, so a start checks each once.
+    private var secondItems: [Int32] = []
     private var stemAtoms: [FormKey: Int32] = [:]
     private var exactAtoms: [FormKey: Int32] = [:]
     private var prefixAtoms: [FormKey: Int32] = [:]
     /// Distinct prefix lengths in Unicode scalars, ascending: the only prefixes worth looking up.
     private var prefixLengths: [Int] = []
+    /// Which beginnings (the first `prefixFilterLength` scalars, hashed) some prefix has:
+    /// most words begin differently, and then no prefix needs looking up.
+    private var prefixBeginnings = PrefixBeginnings()
     private var builtinAtoms: [PatternAtom.Builtin: Int32] = [:]
 
     /// Compiles `files` (all of one language; `Owner.file` indexes this array). Patterns are
@@ -75,14 +85,17 @@ struct PhraseMatcher: Sendable {
             func add(_ pattern: String, owner: Owner) {
                 guard let variants = try? PatternParser.variants(pattern) else { return }
                 for variant in variants {
-                    let compiled = variant.map { item in
+                    let first = items.count
+                    for item in variant {
                         let atoms = item.atoms.flatMap { atom -> [PatternAtom] in
                             if case .klass(let name) = atom { return classes[name] ?? [] }
                             return [atom]
                         }
-                        return Item(atoms: Array(Set(atoms.map(atomID))).sorted(), gap: item.gap)
+                        let start = itemAtoms.count
+                        itemAtoms += Array(Set(atoms.map(atomID))).sorted()
+                        items.append(Item(atoms: start..<itemAtoms.count, gap: item.gap))
                     }
-                    programs.append(Program(items: compiled, owner: owner))
+                    programs.append(Program(items: first..<items.count, owner: owner))
                 }
             }
             for pattern in file.unless { add(pattern.text, owner: Owner(file: fileIndex, entry: nil, role: .exception)) }
@@ -94,7 +107,17 @@ struct PhraseMatcher: Sendable {
 
         starts = Array(repeating: [], count: atomIDs.count)
         for (index, program) in programs.enumerated() {
-            for atom in program.items[0].atoms { starts[Int(atom)].append(Int32(index)) }
+            for atom in itemAtoms[items[program.items.lowerBound].atoms] { starts[Int(atom)].append(Int32(index)) }
+        }
+        var secondItemIDs: [[Int]: Int32] = [:]
+        secondItems = programs.map { program in
+            guard program.items.count > 1 else { return -1 }
+            let item = items[program.items.lowerBound + 1]
+            let key = [item.gap.lowerBound, item.gap.upperBound] + itemAtoms[item.atoms].map(Int.init)
+            if let id = secondItemIDs[key] { return id }
+            let id = Int32(secondItemIDs.count)
+            secondItemIDs[key] = id
+            return id
         }
         var lengths = Set<Int>()
         for (atom, id) in atomIDs {
@@ -104,6 +127,7 @@ struct PhraseMatcher: Sendable {
             case .prefix(let prefix):
                 prefixAtoms[FormKey(prefix)] = id
                 lengths.insert(prefix.unicodeScalars.count)
+                prefixBeginnings.insert(Substring(prefix))
             case .builtin(let builtin): builtinAtoms[builtin] = id
             case .klass: break
             }
@@ -118,30 +142,64 @@ struct PhraseMatcher: Sendable {
         var next: Int32
         var start: Int32
         var skipped: Int32
+
+        // One combine instead of four: threads are hashed for every token they survive.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(UInt64(UInt32(bitPattern: program)) << 32 | UInt64(UInt32(bitPattern: next)) << 24
+                ^ UInt64(UInt32(bitPattern: start)) << 6 ^ UInt64(UInt32(bitPattern: skipped)))
+        }
+    }
+
+    /// The atoms of each word-like token of one sentence, found once and read by every thread.
+    private struct SentenceAtoms {
+        /// Document token index per position (positions count word-like tokens only).
+        var tokens: [Int] = []
+        var bounds: [Int] = [0]
+        var atoms: [Int32] = []
+
+        func atoms(at position: Int) -> ArraySlice<Int32> { atoms[bounds[position]..<bounds[position + 1]] }
+
+        /// Whether the token at `position` satisfies an item with these atoms.
+        func satisfies(_ position: Int, _ itemAtoms: ArraySlice<Int32>) -> Bool {
+            atoms(at: position).contains { itemAtoms.contains($0) }
+        }
     }
 
     /// Appends every match in one sentence of `text` to `matches`.
     func matches(in text: AnalyzedText, sentence sentenceIndex: Int, into matches: inout [Match]) {
+        var sentence = SentenceAtoms()
+        for tokenIndex in text.sentences[sentenceIndex].tokens where text.tokens[tokenIndex].isWordLike {
+            collectAtoms(of: text.tokens[tokenIndex], into: &sentence.atoms)
+            sentence.tokens.append(tokenIndex)
+            sentence.bounds.append(sentence.atoms.count)
+        }
         var active: [Thread] = []
         var following: [Thread] = []
         var seen = Set<Thread>()
-        var atoms: [Int32] = []
-        for tokenIndex in text.sentences[sentenceIndex].tokens where text.tokens[tokenIndex].isWordLike {
-            atoms.removeAll(keepingCapacity: true)
-            collectAtoms(of: text.tokens[tokenIndex], into: &atoms)
+        for position in sentence.tokens.indices {
+            let tokenIndex = sentence.tokens[position]
             following.removeAll(keepingCapacity: true)
             seen.removeAll(keepingCapacity: true)
-            func keep(_ thread: Thread) {
-                if seen.insert(thread).inserted { following.append(thread) }
+            // A thread whose next item no token within its gap satisfies can never complete:
+            // dropping it now leaves the matches and their order exactly as they were.
+            func canComplete(_ thread: Thread) -> Bool {
+                let item = items[programs[Int(thread.program)].items.lowerBound + Int(thread.next)]
+                let first = position + 1 + max(0, item.gap.lowerBound - Int(thread.skipped))
+                let last = min(sentence.tokens.count - 1, position + 1 + item.gap.upperBound - Int(thread.skipped))
+                return first <= last && (first...last).contains { sentence.satisfies($0, itemAtoms[item.atoms]) }
             }
+            func keep(_ thread: Thread, canComplete: Bool) {
+                if canComplete, seen.insert(thread).inserted { following.append(thread) }
+            }
+            func keep(_ thread: Thread) { keep(thread, canComplete: canComplete(thread)) }
             func emit(_ program: Int32, from start: Int32) {
                 matches.append(Match(owner: programs[Int(program)].owner, tokens: Int(start)...tokenIndex, sentence: sentenceIndex))
             }
 
             for thread in active {
                 let program = programs[Int(thread.program)]
-                let item = program.items[Int(thread.next)]
-                if thread.skipped >= item.gap.lowerBound, item.atoms.contains(where: atoms.contains) {
+                let item = items[program.items.lowerBound + Int(thread.next)]
+                if thread.skipped >= item.gap.lowerBound, sentence.satisfies(position, itemAtoms[item.atoms]) {
                     if Int(thread.next) + 1 == program.items.count {
                         emit(thread.program, from: thread.start)
                     } else {
@@ -152,23 +210,31 @@ struct PhraseMatcher: Sendable {
                     keep(Thread(program: thread.program, next: thread.next, start: thread.start, skipped: thread.skipped + 1))
                 }
             }
-            for atom in atoms {
+            var checkedSecondItem: Int32 = -1, secondItemCanComplete = false
+            for atom in sentence.atoms(at: position) {
                 for program in starts[Int(atom)] {
-                    if programs[Int(program)].items.count == 1 {
+                    let thread = Thread(program: program, next: 1, start: Int32(tokenIndex), skipped: 0)
+                    let secondItem = secondItems[Int(program)]
+                    if secondItem < 0 {
                         emit(program, from: Int32(tokenIndex))
-                    } else {
-                        keep(Thread(program: program, next: 1, start: Int32(tokenIndex), skipped: 0))
+                        continue
                     }
+                    if secondItem != checkedSecondItem {
+                        checkedSecondItem = secondItem
+                        secondItemCanComplete = canComplete(thread)
+                    }
+                    keep(thread, canComplete: secondItemCanComplete)
                 }
             }
             swap(&active, &following)
         }
     }
 
-    /// The atoms a token satisfies, without duplicates.
+    /// Appends the atoms a token satisfies, without duplicates.
     private func collectAtoms(of token: Token, into atoms: inout [Int32]) {
+        let first = atoms.count
         func add(_ id: Int32?) {
-            if let id, !atoms.contains(id) { atoms.append(id) }
+            if let id, !atoms[first...].contains(id) { atoms.append(id) }
         }
         add(exactAtoms[FormKey(token.form)])
         switch token.kind {
@@ -181,19 +247,50 @@ struct PhraseMatcher: Sendable {
         case .punctuation:
             return
         }
-        guard !prefixLengths.isEmpty else { return }
-        let scalars = token.form.unicodeScalars
-        var prefix = String.UnicodeScalarView()
-        var index = scalars.startIndex
+        guard !prefixLengths.isEmpty, prefixBeginnings.mayBegin(Substring(token.form)) else { return }
+        // Prefixes are substrings of the form: looking them up copies no bytes.
+        let form = Substring(token.form)
+        let scalars = form.unicodeScalars
+        var end = scalars.startIndex
         var length = 0
         for wanted in prefixLengths {
-            while length < wanted, index < scalars.endIndex {
-                prefix.append(scalars[index])
-                index = scalars.index(after: index)
+            while length < wanted, end < scalars.endIndex {
+                end = scalars.index(after: end)
                 length += 1
             }
             guard length == wanted else { break }
-            add(prefixAtoms[FormKey(String(prefix))])
+            add(prefixAtoms[FormKey(form[..<end])])
         }
+    }
+}
+
+/// A bitmap of hashed word beginnings: the first two Unicode scalars of each prefix pattern
+/// (the whole prefix when it is shorter). A clear bit proves no prefix begins that way.
+private struct PrefixBeginnings: Sendable {
+    private static let bits = 1 << 16
+    private var words = [UInt64](repeating: 0, count: bits / 64)
+    private var shortest = Int.max
+
+    mutating func insert(_ prefix: Substring) {
+        shortest = min(shortest, min(2, prefix.unicodeScalars.count))
+        set(Self.hash(prefix, scalars: 2))
+        if prefix.unicodeScalars.count < 2 { set(Self.hash(prefix, scalars: 1)) }
+    }
+
+    /// Whether some prefix may begin `form`.
+    func mayBegin(_ form: Substring) -> Bool {
+        guard shortest != .max else { return false }
+        // A one-scalar prefix could begin any form with that scalar: test both lengths then.
+        return (shortest == 1 && isSet(Self.hash(form, scalars: 1))) || isSet(Self.hash(form, scalars: 2))
+    }
+
+    private mutating func set(_ bit: Int) { words[bit >> 6] |= 1 << UInt64(bit & 63) }
+    private func isSet(_ bit: Int) -> Bool { words[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+
+    /// A multiplicative hash of the first `scalars` scalars, in 0..<bits.
+    private static func hash(_ text: Substring, scalars: Int) -> Int {
+        var hash: UInt64 = 0
+        for scalar in text.unicodeScalars.prefix(scalars) { hash = (hash &+ UInt64(scalar.value)) &* 0x9E37_79B9_7F4A_7C15 }
+        return Int(truncatingIfNeeded: hash >> 48)
     }
 }
