@@ -56,7 +56,9 @@ public struct LexiconMatches: Sendable {
             ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count)
         }
         var kept: [Hit] = []
-        for hit in ranked where !kept.contains(where: { $0.tokens.overlaps(hit.tokens) }) {
+        // Kept hits do not overlap and begin in order, so each ends before the next begins:
+        // a later hit, which begins no earlier than the last kept one, can only overlap that one.
+        for hit in ranked where !(kept.last?.tokens.overlaps(hit.tokens) ?? false) {
             kept.append(hit)
         }
         return kept
