@@ -44,12 +44,7 @@ struct PhraseMatcher: Sendable {
     private var secondItems: [Int32] = []
     private var stemAtoms: [FormKey: Int32] = [:]
     private var exactAtoms: [FormKey: Int32] = [:]
-    private var prefixAtoms: [FormKey: Int32] = [:]
-    /// Distinct prefix lengths in Unicode scalars, ascending: the only prefixes worth looking up.
-    private var prefixLengths: [Int] = []
-    /// Which beginnings (the first `prefixFilterLength` scalars, hashed) some prefix has:
-    /// most words begin differently, and then no prefix needs looking up.
-    private var prefixBeginnings = PrefixBeginnings()
+    private var prefixAtoms = PrefixTrie()
     private var builtinAtoms: [PatternAtom.Builtin: Int32] = [:]
 
     /// Compiles `files` (all of one language; `Owner.file` indexes this array). Patterns are
@@ -119,20 +114,16 @@ struct PhraseMatcher: Sendable {
             secondItemIDs[key] = id
             return id
         }
-        var lengths = Set<Int>()
         for (atom, id) in atomIDs {
             switch atom {
             case .stem(let stem): stemAtoms[FormKey(stem)] = id
             case .exact(let form): exactAtoms[FormKey(form)] = id
             case .prefix(let prefix):
-                prefixAtoms[FormKey(prefix)] = id
-                lengths.insert(prefix.unicodeScalars.count)
-                prefixBeginnings.insert(Substring(prefix))
+                prefixAtoms.insert(prefix, id: id)
             case .builtin(let builtin): builtinAtoms[builtin] = id
             case .klass: break
             }
         }
-        prefixLengths = lengths.sorted()
     }
 
     /// A partial match: the program, the item it waits for, where it began, and how many
@@ -247,50 +238,43 @@ struct PhraseMatcher: Sendable {
         case .punctuation:
             return
         }
-        guard !prefixLengths.isEmpty, prefixBeginnings.mayBegin(Substring(token.form)) else { return }
-        // Prefixes are substrings of the form: looking them up copies no bytes.
-        let form = Substring(token.form)
-        let scalars = form.unicodeScalars
-        var end = scalars.startIndex
-        var length = 0
-        for wanted in prefixLengths {
-            while length < wanted, end < scalars.endIndex {
-                end = scalars.index(after: end)
-                length += 1
-            }
-            guard length == wanted else { break }
-            add(prefixAtoms[FormKey(form[..<end])])
-        }
+        var form = token.form
+        form.withUTF8 { prefixAtoms.forEachPrefix(of: $0) { add($0) } }
     }
 }
 
-/// A bitmap of hashed word beginnings: the first two Unicode scalars of each prefix pattern
-/// (the whole prefix when it is shorter). A clear bit proves no prefix begins that way.
-private struct PrefixBeginnings: Sendable {
-    private static let bits = 1 << 16
-    private var words = [UInt64](repeating: 0, count: bits / 64)
-    private var shortest = Int.max
-
-    mutating func insert(_ prefix: Substring) {
-        shortest = min(shortest, min(2, prefix.unicodeScalars.count))
-        set(Self.hash(prefix, scalars: 2))
-        if prefix.unicodeScalars.count < 2 { set(Self.hash(prefix, scalars: 1)) }
+/// The prefix atoms as a byte trie: one walk down a form's UTF-8 bytes finds every prefix
+/// it begins with, shortest first, at a cost that does not grow with the number of prefixes.
+/// Prefixes are whole UTF-8 strings, so a prefix's bytes end on a boundary of the form too.
+private struct PrefixTrie: Sendable {
+    private struct Node: Sendable {
+        var children: [(byte: UInt8, node: Int32)] = []
+        var atom: Int32 = -1
     }
 
-    /// Whether some prefix may begin `form`.
-    func mayBegin(_ form: Substring) -> Bool {
-        guard shortest != .max else { return false }
-        // A one-scalar prefix could begin any form with that scalar: test both lengths then.
-        return (shortest == 1 && isSet(Self.hash(form, scalars: 1))) || isSet(Self.hash(form, scalars: 2))
+    private var nodes = [Node()]
+
+    mutating func insert(_ prefix: String, id: Int32) {
+        var node = 0
+        for byte in prefix.utf8 {
+            if let child = nodes[node].children.first(where: { $0.byte == byte }) {
+                node = Int(child.node)
+            } else {
+                nodes.append(Node())
+                nodes[node].children.append((byte, Int32(nodes.count - 1)))
+                node = nodes.count - 1
+            }
+        }
+        nodes[node].atom = id
     }
 
-    private mutating func set(_ bit: Int) { words[bit >> 6] |= 1 << UInt64(bit & 63) }
-    private func isSet(_ bit: Int) -> Bool { words[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
-
-    /// A multiplicative hash of the first `scalars` scalars, in 0..<bits.
-    private static func hash(_ text: Substring, scalars: Int) -> Int {
-        var hash: UInt64 = 0
-        for scalar in text.unicodeScalars.prefix(scalars) { hash = (hash &+ UInt64(scalar.value)) &* 0x9E37_79B9_7F4A_7C15 }
-        return Int(truncatingIfNeeded: hash >> 48)
+    /// Calls `body` with the atom of each prefix of `form`, in order of length.
+    func forEachPrefix(of form: UnsafeBufferPointer<UInt8>, _ body: (Int32) -> Void) {
+        var node = 0
+        for byte in form {
+            guard let child = nodes[node].children.first(where: { $0.byte == byte }) else { return }
+            node = Int(child.node)
+            if nodes[node].atom >= 0 { body(nodes[node].atom) }
+        }
     }
 }
