@@ -95,10 +95,11 @@ struct Bench {
             print("  \(Self.pad(Self.bytes(size), 8)) lint \(Self.fixed(lint.megabytesPerCPUSecond, 6)) MB/s   word break \(Self.fixed(floor.megabytesPerCPUSecond, 7)) MB/s")
         }
 
-        let draftLint = try medianSeconds([options.replylint, "lint", "--no-color", corpus.draft])
-        let draftFloor = try medianSeconds([ChildProcess.executablePath, "word-break", corpus.draft])
-        results.draft = ["replylint lint (ms)": draftLint * 1000, "word-break-only process (ms)": draftFloor * 1000]
-        print("\nOne 2 KB draft, process start to exit (median of \(options.draftRuns)): replylint \(Self.fixed(draftLint * 1000, 1)) ms, word-break-only process \(Self.fixed(draftFloor * 1000, 1)) ms")
+        let (draftLint, draftLintCPU) = try medianSeconds([options.replylint, "lint", "--no-color", corpus.draft])
+        let (draftFloor, draftFloorCPU) = try medianSeconds([ChildProcess.executablePath, "word-break", corpus.draft])
+        results.draft = ["replylint lint, wall (ms)": draftLint * 1000, "word-break-only process, wall (ms)": draftFloor * 1000,
+                         "replylint lint, CPU (ms)": draftLintCPU * 1000, "word-break-only process, CPU (ms)": draftFloorCPU * 1000]
+        print("\nOne 2 KB draft, process start to exit (median of \(options.draftRuns)): replylint \(Self.fixed(draftLint * 1000, 1)) ms wall, \(Self.fixed(draftLintCPU * 1000, 1)) ms CPU; word-break-only process \(Self.fixed(draftFloor * 1000, 1)) ms wall, \(Self.fixed(draftFloorCPU * 1000, 1)) ms CPU")
 
         try foreignTools(corpus, &results)
 
@@ -107,7 +108,8 @@ struct Bench {
             "lint with lexicons x10 / lint throughput (target > 0.9)": tenfold.megabytesPerCPUSecond / lint.megabytesPerCPUSecond,
             "2 threads / 1 thread wall throughput (target >= 1.7)": parallel.megabytesPerSecond / lint.megabytesPerSecond,
             "2 threads / 1 thread CPU time (1.0 = no parallel overhead)": parallel.cpuSeconds / lint.cpuSeconds,
-            "2 KB draft: replylint / word-break-only process (target <= 3)": draftLint / draftFloor,
+            "2 KB draft: replylint / word-break-only process, wall (target <= 3)": draftLint / draftFloor,
+            "2 KB draft: replylint / word-break-only process, CPU": draftLintCPU / draftFloorCPU,
             "peak memory, all files / a tenth of the files, in-process (target ~1)": Double(lint.peakKB) / Double(tenth.peakKB),
             "peak memory, all files / a tenth of the files, CLI (target ~1)": Double(cli.peakKB) / Double(cliTenth.peakKB),
             "large file peak / (4 x size + 64 MB), in-process (target < 1)": Double(large.peakKB) / Self.largeLimitKB(large.bytes),
@@ -182,16 +184,19 @@ struct Bench {
         return try JSONDecoder().decode(Workload.Outcome.self, from: Data(outcome.output.utf8))
     }
 
-    /// The median wall time of `options.draftRuns` runs of a process (after one warm-up run).
-    private func medianSeconds(_ arguments: [String]) throws -> Double {
-        var times: [Double] = []
+    /// The median wall and CPU times of `options.draftRuns` runs of a process (after one warm-up run).
+    private func medianSeconds(_ arguments: [String]) throws -> (wall: Double, cpu: Double) {
+        var walls: [Double] = [], cpus: [Double] = []
         for run in 0...options.draftRuns {
             guard let outcome = ChildProcess(arguments: arguments, measuresMemory: false).run(), outcome.status <= 1 else {
                 throw BenchError("\(arguments.joined(separator: " ")) failed")
             }
-            if run > 0 { times.append(outcome.seconds) }
+            if run > 0 {
+                walls.append(outcome.seconds)
+                cpus.append(outcome.cpuSeconds)
+            }
         }
-        return times.sorted()[times.count / 2]
+        return (walls.sorted()[walls.count / 2], cpus.sorted()[cpus.count / 2])
     }
 
     private static func largeLimitKB(_ bytes: Int) -> Double { Double(4 * bytes) / 1024 + 64 * 1024 }
