@@ -152,7 +152,8 @@ public final class TextAnalyzer {
             } else {
                 form = normalizer.fold(written)
                 if foldCache.count >= Self.stemCacheLimit { foldCache = [:] }
-                foldCache[key] = form
+                // A key of its own: a substring of the text would keep the whole document alive.
+                foldCache[FormKey(String(key.text))] = form
             }
         }
         let isWrittenAsForm = form.utf8.withContiguousStorageIfAvailable { sameBytes($0, written) } ?? false
