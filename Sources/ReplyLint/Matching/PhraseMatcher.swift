@@ -37,8 +37,13 @@ struct PhraseMatcher: Sendable {
     private var programs: [Program] = []
     private var items: [Item] = []
     private var itemAtoms: [Int32] = []
-    /// For each atom, the programs whose first item accepts it.
+    /// For each atom, the programs whose first item accepts it and that have one item or a
+    /// gap before the second.
     private var starts: [[Int32]] = []
+    /// For each pair of atoms (first item, second item right after it), the other programs,
+    /// ascending: a start considers only programs the next token can continue, so its cost
+    /// does not grow with the number of patterns that begin alike.
+    private var pairStarts: [UInt64: [Int32]] = [:]
     /// For each program, a number shared by programs with the same second item (-1: none):
     /// variants of one pattern mostly continue alike, so a start checks each once.
     private var secondItems: [Int32] = []
@@ -102,7 +107,14 @@ struct PhraseMatcher: Sendable {
 
         starts = Array(repeating: [], count: atomIDs.count)
         for (index, program) in programs.enumerated() {
-            for atom in itemAtoms[items[program.items.lowerBound].atoms] { starts[Int(atom)].append(Int32(index)) }
+            let second = program.items.count > 1 ? items[program.items.lowerBound + 1] : nil
+            for atom in itemAtoms[items[program.items.lowerBound].atoms] {
+                if let second, second.gap == 0...0 {
+                    for next in itemAtoms[second.atoms] { pairStarts[Self.pair(atom, next), default: []].append(Int32(index)) }
+                } else {
+                    starts[Int(atom)].append(Int32(index))
+                }
+            }
         }
         var secondItemIDs: [[Int]: Int32] = [:]
         secondItems = programs.map { program in
@@ -167,6 +179,7 @@ struct PhraseMatcher: Sendable {
         var active: [Thread] = []
         var following: [Thread] = []
         var seen = Set<Thread>()
+        var startable: [Int32] = []
         for position in sentence.tokens.indices {
             let tokenIndex = sentence.tokens[position]
             following.removeAll(keepingCapacity: true)
@@ -203,8 +216,9 @@ struct PhraseMatcher: Sendable {
             }
             var checkedSecondItem: Int32 = -1, secondItemCanComplete = false
             for atom in sentence.atoms(at: position) {
+                // Programs are started in ascending order per atom, as one list held them.
+                startable.removeAll(keepingCapacity: true)
                 for program in starts[Int(atom)] {
-                    let thread = Thread(program: program, next: 1, start: Int32(tokenIndex), skipped: 0)
                     let secondItem = secondItems[Int(program)]
                     if secondItem < 0 {
                         emit(program, from: Int32(tokenIndex))
@@ -212,13 +226,24 @@ struct PhraseMatcher: Sendable {
                     }
                     if secondItem != checkedSecondItem {
                         checkedSecondItem = secondItem
-                        secondItemCanComplete = canComplete(thread)
+                        secondItemCanComplete = canComplete(Thread(program: program, next: 1, start: Int32(tokenIndex), skipped: 0))
                     }
-                    keep(thread, canComplete: secondItemCanComplete)
+                    if secondItemCanComplete { startable.append(program) }
+                }
+                if position + 1 < sentence.tokens.count {
+                    for next in sentence.atoms(at: position + 1) { startable += pairStarts[Self.pair(atom, next)] ?? [] }
+                }
+                startable.sort()
+                for program in startable {
+                    keep(Thread(program: program, next: 1, start: Int32(tokenIndex), skipped: 0), canComplete: true)
                 }
             }
             swap(&active, &following)
         }
+    }
+
+    private static func pair(_ first: Int32, _ second: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
     }
 
     /// Appends the atoms a token satisfies, without duplicates.
