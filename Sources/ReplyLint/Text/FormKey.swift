@@ -6,9 +6,11 @@ import Foundation
 /// dominated the matcher's profile. Forms are already NFKC-folded, so byte equality is
 /// exactly string equality for them.
 struct FormKey: Hashable, Sendable {
-    let text: String
+    /// A substring, so a prefix of a form is a key without copying its bytes.
+    let text: Substring
 
-    init(_ text: String) { self.text = text }
+    init(_ text: String) { self.text = Substring(text) }
+    init(_ text: Substring) { self.text = text }
 
     static func == (lhs: FormKey, rhs: FormKey) -> Bool {
         // Native strings are contiguous UTF-8; the fallback only serves bridged ones.

@@ -5,9 +5,11 @@ struct LanguageDetector {
     func scores(_ tokens: ArraySlice<Token>) -> [Language: Int] {
         var scores: [Language: Int] = [:]
         for token in tokens where token.kind == .word {
-            if token.form.unicodeScalars.contains(where: Self.isCyrillic) {
+            // Most words are all ASCII or all Cyrillic: bytes settle those without decoding.
+            let isASCII = token.form.utf8.allSatisfy { $0 < 0x80 }
+            if !isASCII, token.form.unicodeScalars.contains(where: Self.isCyrillic) {
                 scores[.ru, default: 0] += 2
-            } else if token.form.unicodeScalars.contains(where: Self.latvianLetters.contains) {
+            } else if !isASCII, token.form.unicodeScalars.contains(where: Self.latvianLetters.contains) {
                 scores[.lv, default: 0] += 2
             } else if Self.latvianWords.contains(token.form) {
                 scores[.lv, default: 0] += 1

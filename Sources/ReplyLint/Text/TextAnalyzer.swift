@@ -11,6 +11,9 @@ public final class TextAnalyzer {
     /// Words repeat: stemming each distinct form once per language pays for the dictionary.
     private var stemCache: [Language: [FormKey: String]] = [:]
     private static let stemCacheLimit = 200_000
+    /// The same for ICU folding of non-ASCII words, keyed by the written bytes. Tokens of one
+    /// word also share one form string, which keeps a large document's tokens small.
+    private var foldCache: [FormKey: String] = [:]
 
     public init() throws {
         wordBreaker = try Breaker(.word)
@@ -36,8 +39,10 @@ public final class TextAnalyzer {
     public func analyze(_ text: String, language forced: Language? = nil,
                         placeholders: [PlaceholderSyntax] = PlaceholderSyntax.defaults) -> AnalyzedText {
         var text = text
+        let original = text
         var analysis = text.withUTF8 { utf8 in
-            var tokens = tokenize(utf8, placeholders: PlaceholderFinder(placeholders).ranges(in: utf8))
+            var tokens = mergingPlaceholders(tokenize(utf8, of: original), PlaceholderFinder(placeholders).ranges(in: utf8),
+                                             in: utf8, of: original)
             let paragraphRanges = Self.paragraphRanges(utf8)
 
             // Language per paragraph; a paragraph with too little evidence follows the document.
@@ -89,69 +94,117 @@ public final class TextAnalyzer {
 
     // MARK: Words
 
-    /// ICU word break, then the joins ICU does not make: placeholders, hyphenated words and
-    /// numbers («кто-то», «e-pasts», 2-3, 2025-03-15), clock times (14:00), slashed dates (15/03).
-    private func tokenize(_ utf8: UnsafeBufferPointer<UInt8>, placeholders: [Range<Int>]) -> [Token] {
-        var raw: [Breaker.Segment] = []
+    /// ICU word break, then the joins ICU does not make: hyphenated words and numbers
+    /// («кто-то», «e-pasts», 2-3, 2025-03-15), clock times (14:00) and slashed dates (15/03).
+    /// `utf8` is the contiguous storage of `text`.
+    private func tokenize(_ utf8: UnsafeBufferPointer<UInt8>, of text: String) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(utf8.count / 6)
+        // The current token's segments: parts alternating with joiners, and at the end
+        // perhaps a segment that joins the next part to them if the part comes.
+        var pending: [Breaker.Segment] = []
+        func flush(_ segments: ArraySlice<Breaker.Segment>) {
+            guard let first = segments.first, let last = segments.last else { return }
+            let range = first.start..<last.end
+            let (form, isWrittenAsForm) = fold(range, in: utf8, of: text)
+            tokens.append(Token(range: range, kind: Self.kind(of: segments, form: form), form: form,
+                                isWrittenAsForm: isWrittenAsForm))
+        }
         wordBreaker.forEachSegment(in: utf8) { segment in
             if segment.status == 0, utf8[segment.start..<segment.end].allSatisfy(Self.isSpace) { return }
-            raw.append(segment)
-        }
-        var tokens: [Token] = []
-        tokens.reserveCapacity(raw.count)
-        var index = 0
-        var nextPlaceholder = 0
-        while index < raw.count {
-            while nextPlaceholder < placeholders.count, placeholders[nextPlaceholder].lowerBound < raw[index].start { nextPlaceholder += 1 }
-            if nextPlaceholder < placeholders.count, placeholders[nextPlaceholder].lowerBound == raw[index].start,
-               let last = raw[index...].firstIndex(where: { $0.end >= placeholders[nextPlaceholder].upperBound }),
-               raw[last].end == placeholders[nextPlaceholder].upperBound {
-                let range = placeholders[nextPlaceholder]
-                tokens.append(Token(range: range, kind: .placeholder, form: normalizer.fold(UnsafeBufferPointer(rebasing: utf8[range]))))
-                index = last + 1
-                continue
+            if pending.count.isMultiple(of: 2), let joiner = pending.last {
+                if isJoinable(pending[pending.count - 2], joiner, segment, utf8) {
+                    pending.append(segment)
+                    return
+                }
+                // Not a joiner after all: the token ends before it, and it begins the next one.
+                flush(pending.dropLast())
+                pending.removeFirst(pending.count - 1)
             }
-            var end = index
-            // Extend over "joiner, word-or-number" pairs that touch with no space between.
-            while end + 2 < raw.count, isJoinable(raw[end], raw[end + 1], raw[end + 2], utf8) { end += 2 }
-            let range = raw[index].start..<raw[end].end
-            let written = UnsafeBufferPointer(rebasing: utf8[range])
-            let form = normalizer.fold(written)
-            let isWrittenAsForm = form.utf8.withContiguousStorageIfAvailable { sameBytes($0, written) } ?? false
-            tokens.append(Token(range: range, kind: Self.kind(of: raw[index...end], form: form), form: form,
-                                isWrittenAsForm: isWrittenAsForm))
-            index = end + 1
+            pending.append(segment)
+        }
+        if pending.count.isMultiple(of: 2), let last = pending.last {
+            flush(pending.dropLast())
+            flush([last])
+        } else {
+            flush(pending[...])
         }
         return tokens
+    }
+
+    /// `tokens` with the tokens of each placeholder (`{`, `{`, `deadline`, `}`, `}`) made one
+    /// placeholder token; a placeholder whose edges fall inside a token is left as it is.
+    private func mergingPlaceholders(_ tokens: [Token], _ placeholders: [Range<Int>],
+                                     in utf8: UnsafeBufferPointer<UInt8>, of text: String) -> [Token] {
+        guard !placeholders.isEmpty else { return tokens }
+        var merged: [Token] = []
+        merged.reserveCapacity(tokens.count)
+        var next = 0, index = 0
+        while index < tokens.count {
+            let start = tokens[index].range.lowerBound
+            while next < placeholders.count, placeholders[next].lowerBound < start { next += 1 }
+            if next < placeholders.count, placeholders[next].lowerBound == start,
+               let last = tokens[index...].firstIndex(where: { $0.range.upperBound >= placeholders[next].upperBound }),
+               tokens[last].range.upperBound == placeholders[next].upperBound {
+                let range = placeholders[next]
+                merged.append(Token(range: range, kind: .placeholder, form: fold(range, in: utf8, of: text).0))
+                index = last + 1
+            } else {
+                merged.append(tokens[index])
+                index += 1
+            }
+        }
+        return merged
     }
 
     private func isJoinable(_ left: Breaker.Segment, _ joiner: Breaker.Segment, _ right: Breaker.Segment,
                             _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard left.end == joiner.start, joiner.end == right.start,
               left.status != 0, right.status != 0 else { return false }
-        let mark = String(decoding: UnsafeBufferPointer(rebasing: utf8[joiner.start..<joiner.end]), as: UTF8.self)
-        let bothNumbers = Self.isNumber(left) && Self.isNumber(right)
-        switch mark {
-        case "-", "\u{2010}", "\u{2011}": return true
-        case "\u{2013}", ":", "/": return bothNumbers
-        default: return false
+        let mark = UnsafeBufferPointer(rebasing: utf8[joiner.start..<joiner.end])
+        func isMark(_ candidates: String...) -> Bool { candidates.contains { mark.elementsEqual($0.utf8) } }
+        if isMark("-", "\u{2010}", "\u{2011}") { return true }
+        return isMark("\u{2013}", ":", "/") && Self.isNumber(left) && Self.isNumber(right)
+    }
+
+    /// The normalised form of a token's bytes, and whether the text is written exactly so.
+    private func fold(_ range: Range<Int>, in utf8: UnsafeBufferPointer<UInt8>, of text: String) -> (String, Bool) {
+        let written = UnsafeBufferPointer(rebasing: utf8[range])
+        let form: String
+        if written.allSatisfy({ $0 < 0x80 }) {
+            form = normalizer.fold(written)
+        } else {
+            let key = FormKey(text[text.utf8.index(text.utf8.startIndex, offsetBy: range.lowerBound)..<text.utf8.index(text.utf8.startIndex, offsetBy: range.upperBound)])
+            if let cached = foldCache[key] {
+                form = cached
+            } else {
+                form = normalizer.fold(written)
+                if foldCache.count >= Self.stemCacheLimit { foldCache = [:] }
+                // A key of its own: a substring of the text would keep the whole document alive.
+                foldCache[FormKey(String(key.text))] = form
+            }
         }
+        let isWrittenAsForm = form.utf8.withContiguousStorageIfAvailable { sameBytes($0, written) } ?? false
+        return (form, isWrittenAsForm)
     }
 
     private static func isNumber(_ segment: Breaker.Segment) -> Bool { (100..<200).contains(segment.status) }
 
     /// `segments` alternate parts and joiners; the parts decide the kind.
     private static func kind(of segments: ArraySlice<Breaker.Segment>, form: String) -> Token.Kind {
-        let parts = segments.enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element)
+        let parts = stride(from: segments.startIndex, to: segments.endIndex, by: 2).lazy.map { segments[$0] }
         if parts.allSatisfy(isNumber) { return .number(.of(form)) }
-        if parts.count == 1, isOrdinal(form) { return .number(.plain) }
+        if segments.count == 1, isOrdinal(form) { return .number(.plain) }
         return parts.contains { $0.status != 0 } ? .word : .punctuation
     }
 
     /// English ordinals ("14th", "1st") are numbers to patterns, as «14.» is.
     private static func isOrdinal(_ form: String) -> Bool {
-        let digits = form.prefix { $0.isASCII && $0.isNumber }
-        return !digits.isEmpty && digits.count <= 4 && ["st", "nd", "rd", "th"].contains(form.dropFirst(digits.count))
+        let bytes = form.utf8
+        let digits = bytes.prefix { (0x30...0x39).contains($0) }.count
+        guard (1...4).contains(digits), bytes.count == digits + 2 else { return false }
+        let suffix = bytes.dropFirst(digits)
+        return ["st", "nd", "rd", "th"].contains { suffix.elementsEqual($0.utf8) }
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }

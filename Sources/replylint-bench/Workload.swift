@@ -1,0 +1,113 @@
+import CICUBridge
+import Dispatch
+import Foundation
+import ReplyLint
+import Synchronization
+
+/// One measured run over a list of files, done in a child process so its peak memory is its own.
+struct Workload {
+    enum Task: String {
+        /// The full lint of each file, as `replylint lint` does it, findings discarded.
+        case lint
+        /// The same with the lexicons multiplied tenfold.
+        case lintTenfold = "lint-tenfold"
+        /// Only ICU word break over each file's bytes: the floor.
+        case wordBreak = "word-break"
+    }
+
+    var task: Task
+    var threads: Int
+    var files: [String]
+
+    /// What a child reports back on standard output, as JSON.
+    struct Outcome: Codable {
+        var files: Int
+        var bytes: Int
+        var seconds: Double
+        var cpuSeconds: Double
+        var peakKB: Int
+        var findings: Int
+    }
+
+    func run() throws -> Outcome {
+        let library: LexiconLibrary? = switch task {
+        case .lint: .builtin
+        case .lintTenfold: try TenfoldLexicons.library()
+        case .wordBreak: nil
+        }
+        let runner = library.map { LintRunner(linter: Linter(library: $0)) }
+        if let runner {
+            // Compile each language's matcher before the clock starts: a one-time cost per
+            // process, measured on its own by the draft start-up figure.
+            let analyzer = try TextAnalyzer()
+            for sample in ["Sorry, we will fix it tomorrow.", "Извините, исправим завтра.", "Atvainojiet, rīt izlabosim."] {
+                _ = runner.lint(sample, path: "warm-up.txt", analyzer: analyzer)
+            }
+        }
+        let totals = Mutex((bytes: 0, findings: 0))
+        let next = Atomic(0)
+        let cpuBefore = Self.cpuSeconds()
+        let start = DispatchTime.now()
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            let analyzer = runner == nil ? nil : try! TextAnalyzer()
+            let breaker = runner == nil ? WordBreaker() : nil
+            var bytes = 0, findings = 0
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < files.count, let text = Self.read(files[index]) else { break }
+                bytes += text.utf8.count
+                if let runner, let analyzer {
+                    findings += runner.lint(text, path: files[index], analyzer: analyzer).diagnostics.count
+                } else {
+                    findings += breaker!.countWords(text)
+                }
+            }
+            totals.withLock { $0.bytes += bytes; $0.findings += findings }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let (bytes, findings) = totals.withLock { ($0.bytes, $0.findings) }
+        return Outcome(files: files.count, bytes: bytes, seconds: seconds, cpuSeconds: Self.cpuSeconds() - cpuBefore,
+                       peakKB: Self.peakKB(), findings: findings)
+    }
+
+    /// Reads a file the way every task does, so reading costs the same in each.
+    static func read(_ path: String) -> String? {
+        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// User plus system CPU time of this process.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// The process's peak resident memory (VmHWM) in KB.
+    static func peakKB() -> Int { ChildProcess.peakKB(of: getpid()) }
+}
+
+/// Bare ICU word break through the C bridge, as the analyzer uses it: the floor for the lint.
+final class WordBreaker {
+    private let breaker: OpaquePointer
+
+    init() {
+        var error: Int32 = 0
+        guard let breaker = rl_breaker_open(Int32(RL_BREAK_WORD), "", &error) else { fatalError("ubrk_open failed with error \(error)") }
+        self.breaker = breaker
+    }
+
+    deinit { rl_breaker_close(breaker) }
+
+    /// The number of segments ICU finds in `text`.
+    func countWords(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress, !utf8.isEmpty else { return 0 }
+            let pointer = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+            guard rl_breaker_set_text(breaker, pointer, Int64(utf8.count)) == 0 else { return 0 }
+            var start: Int64 = 0, end: Int64 = 0, status: Int32 = 0, count = 0
+            while rl_breaker_next(breaker, &start, &end, &status) == 1 { count += 1 }
+            return count
+        }
+    }
+}
