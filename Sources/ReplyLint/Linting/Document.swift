@@ -1,6 +1,7 @@
 /// The prose of a source: its text with everything that is not the writer's own prose
 /// blanked out. Blanking replaces bytes with spaces and keeps line breaks, so every byte
 /// offset, line and column in the prose is the same as in the file, and no mapping is needed.
+/// (Zero-width spaces become word joiners, of the same length.)
 public struct Document: Sendable {
     public enum Format: Sendable, Equatable {
         /// Plain text: links and quoted lines («> …», the client's words) are left out.
@@ -28,7 +29,23 @@ public struct Document: Sendable {
         blanker.blankURLs()
         if format == .markdown { blanker.blankInlineMarkdown() }
         bytes = blanker.bytes
+        Self.joinAcrossZeroWidthSpaces(&bytes)
         prose = String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A zero-width space is invisible, so a word with one inside (pasted from a web page) still
+    /// reads as one word. It becomes a word joiner, which word breaking keeps inside the word;
+    /// both are three bytes in UTF-8, so offsets stay the same.
+    private static func joinAcrossZeroWidthSpaces(_ bytes: inout [UInt8]) {
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x8B {
+                (bytes[index + 1], bytes[index + 2]) = (0x81, 0xA0)
+                index += 3
+            } else {
+                index += 1
+            }
+        }
     }
 }
 
