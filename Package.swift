@@ -45,3 +45,8 @@ let package = Package(
     ]
 )
 
+// The libFuzzer target exists only when scripts/fuzz.sh builds it: libFuzzer supplies its
+// `main`, so a plain `swift build` could not link it.
+if Context.environment["REPLYLINT_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "replylint-fuzz", dependencies: ["ReplyLint"]))
+}
