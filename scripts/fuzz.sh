@@ -24,11 +24,12 @@ find fixtures -name '*.txt' -exec cp {} "$seeds/" \;
 
 log="$scratch/fuzz.log"
 echo "fuzz: running for ${seconds}s (log: $log)"
-# -max_len lets a long reply through (the fixtures are a few kilobytes); -rss_limit_mb bounds
+# -max_len with -len_control=0 lets long inputs through from the start (libFuzzer otherwise
+# grows the limit slowly from the largest seed, a few hundred bytes); -rss_limit_mb bounds
 # memory well below the machine's; the second corpus directory only seeds, new inputs go to the first.
 status=0
 TMPDIR="$PWD/$tmp" "$scratch/release/replylint-fuzz" "$corpus" "$seeds" \
-  -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 -timeout=60 \
+  -max_total_time="$seconds" -max_len=65536 -len_control=0 -rss_limit_mb=4096 -timeout=60 \
   -artifact_prefix="$scratch/" -print_final_stats=1 >"$log" 2>&1 || status=$?
 rm -rf "$tmp"
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")

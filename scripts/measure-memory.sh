@@ -29,7 +29,8 @@ measure() {
   size=$(stat -c %s "$file")
   # GNU time's %M is the peak resident set size in kilobytes, the VmHWM the kernel keeps.
   /usr/bin/time -o "$work/time" -f '%M %e' "$binary" lint --format json "$file" >"$work/report.json" 2>"$work/stderr" || true
-  read -r peak seconds <"$work/time"
+  # The last line: GNU time puts "Command exited with non-zero status 1" (findings) before it.
+  read -r peak seconds < <(tail -n 1 "$work/time")
   python3 - "$work/report.json" "$file" "$size" "$peak" "$seconds" <<'PY'
 import json, sys
 report, name, size, peak, seconds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
