@@ -50,9 +50,13 @@ public struct LexiconMatches: Sendable {
         let ranked = (hitsByRule[rule] ?? []).sorted {
             ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count)
         }
+        // In start order, a hit overlaps a kept one exactly when it starts within the furthest
+        // reach of those kept: one comparison instead of a scan, so a huge file stays linear.
         var kept: [Hit] = []
-        for hit in ranked where !kept.contains(where: { $0.tokens.overlaps(hit.tokens) }) {
+        var reach = Int.min
+        for hit in ranked where hit.tokens.lowerBound > reach {
             kept.append(hit)
+            reach = max(reach, hit.tokens.upperBound)
         }
         return kept
     }
