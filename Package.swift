@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // ICU is reached only through this C target: its public header uses plain C types,
@@ -44,7 +45,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ReplyLintTests",
-            dependencies: ["ReplyLint"]
+            dependencies: ["ReplyLint", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
     ]
 )
+
+// The libFuzzer target exists only when scripts/fuzz.sh builds it: libFuzzer supplies its
+// `main`, so a plain `swift build` could not link it.
+if Context.environment["REPLYLINT_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "replylint-fuzz", dependencies: ["ReplyLint"]))
+}

@@ -30,9 +30,12 @@ struct LexiconOptions: ParsableArguments {
     func library() throws -> LexiconLibrary {
         guard let directory else { return .builtin }
         do {
-            return try LexiconLibrary(directory: URL(fileURLWithPath: directory))
-        } catch {
-            throw ValidationError("\(error)")
+            // Errors name the files as the user wrote the directory, not as "lexicons/…".
+            let base = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+            return try LexiconLibrary(directory: URL(fileURLWithPath: directory), relativeTo: base)
+        } catch let lexiconErrors as LexiconErrors {
+            for error in lexiconErrors.errors { printError("\(error)") }
+            throw ExitCode(2)
         }
     }
 }

@@ -58,4 +58,83 @@ import Testing
         #expect(run.stderr.isEmpty, "\(run.stderr)")
         #expect(run.stdout.split(separator: "\n").count == 1)
     }
+
+    @Test func aNonexistentPathAmongGoodOnesKeepsTheirFindings() throws {
+        let directory = try CLI.directory(["a.txt": Replies.blaming, "b.txt": Replies.good])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let missing = directory.appendingPathComponent("missing.txt").path
+        let run = try CLI.run(["lint", "--no-color", directory.appendingPathComponent("a.txt").path, missing,
+                               directory.appendingPathComponent("b.txt").path])
+        #expect(run.status == 2)
+        #expect(run.stdout.contains("a.txt:1:15: error:"), "\(run.stdout)")
+        #expect(run.stdout.contains("3 files linted: 1 error"))
+        #expect(run.stderr.contains("\(missing): error: no such file or directory"))
+    }
+
+    /// A link back up the tree is not followed; a link to itself is an error in its place.
+    @Test func symlinkLoopsEndTheWalk() throws {
+        let directory = try CLI.directory(["a/reply.txt": Replies.blaming])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("a/up").path, withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("loop.txt").path, withDestinationPath: "loop.txt")
+        let run = try CLI.run(["lint", "--no-color", directory.path], timeout: 20)
+        #expect(run.status == 2)
+        #expect(run.stdout.components(separatedBy: "reply.txt:1:15: error:").count == 2, "\(run.stdout)")
+        #expect(run.stderr.contains("loop.txt: error: too many levels of symbolic links"))
+    }
+
+    @Test func aVeryDeepTreeIsWalkedToTheBottom() throws {
+        let depth = 1_000
+        let path = Array(repeating: "d", count: depth).joined(separator: "/") + "/reply.txt"
+        let directory = try CLI.directory([path: Replies.blaming])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sources = Source.expand([directory.path])
+        #expect(sources.map(\.path) == [directory.appendingPathComponent(path).path])
+        let report = LintRunner().run(sources)
+        #expect(report.files.first?.diagnostics.contains { $0.rule == "blame-shifting" } == true)
+    }
+
+    /// Lexicon errors name the file as the user wrote the directory, with the line, and exit 2.
+    @Test func aMalformedLexiconDirectoryIsAnErrorNamingFileAndLine() throws {
+        let directory = try CLI.directory([
+            "lex/en/jargon.yml": "message: m\nentries:\n  - match: [unclosed\n",
+            "lex/ru/blame-shifting.yml": "message: m\nentries:\n  - match: вам следовало\n    colour: red\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let lexicons = directory.appendingPathComponent("lex").path
+        let run = try CLI.run(["lint", "--lexicon-dir", lexicons + "/", "-"], stdin: Replies.blaming)
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("replylint: \(lexicons)/en/jargon.yml:4: error: malformed YAML"), "\(run.stderr)")
+        #expect(run.stderr.contains("replylint: \(lexicons)/ru/blame-shifting.yml:4: error: unknown entry key 'colour'"))
+    }
+
+    /// Linting with no lexicons at all would pass every reply: a wrong directory is an error.
+    @Test(arguments: ["missing", "empty"])
+    func aLexiconDirectoryWithoutLexiconsIsAnError(name: String) throws {
+        let directory = try CLI.directory(["empty/notes.txt": ""])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let lexicons = directory.appendingPathComponent(name).path
+        let run = try CLI.run(["lint", "--lexicon-dir", lexicons, "-"], stdin: Replies.blaming)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("replylint: \(lexicons): error: "), "\(run.stderr)")
+    }
+
+    /// Root reads everything, so the run drops to `nobody` for it (when the tests run as root).
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser")))
+    func filesAndFoldersWithoutPermissionAreErrorsInTheirPlace() throws {
+        let directory = try CLI.directory(["locked.txt": Replies.blaming, "closed/inside.txt": Replies.blaming,
+                                           "open/reply.txt": Replies.blaming])
+        defer {
+            chmod(directory.appendingPathComponent("closed").path, 0o755)
+            try? FileManager.default.removeItem(at: directory)
+        }
+        #expect(chmod(directory.appendingPathComponent("locked.txt").path, 0) == 0)
+        #expect(chmod(directory.appendingPathComponent("closed").path, 0) == 0)
+        let run = try CLI.shell("cd '\(directory.path)' && /usr/sbin/runuser -u nobody -- '\(CLI.binary.path)' lint --no-color locked.txt closed open")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("replylint: locked.txt: error: permission denied"), "\(run.stderr)")
+        #expect(run.stderr.contains("closed: error: cannot read the directory: permission denied"))
+        #expect(run.stdout.contains("open/reply.txt:1:15: error:"), "\(run.stdout)")
+    }
 }

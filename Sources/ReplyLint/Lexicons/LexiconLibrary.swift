@@ -18,9 +18,10 @@ public final class LexiconLibrary: Sendable {
         self.init(validated: files)
     }
 
-    /// Loads the YAML lexicons of a directory laid out as `<lang>/<rule>.yml`.
-    public convenience init(directory: URL) throws {
-        self.init(validated: try LexiconLoader.loadDirectory(directory))
+    /// Loads the YAML lexicons of a directory laid out as `<lang>/<rule>.yml`; file paths
+    /// (in errors too) start with `base`.
+    public convenience init(directory: URL, relativeTo base: String = "lexicons") throws {
+        self.init(validated: try LexiconLoader.loadDirectory(directory, relativeTo: base))
     }
 
     private init(validated files: [LexiconFile]) {

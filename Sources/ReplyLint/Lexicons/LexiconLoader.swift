@@ -3,13 +3,26 @@ import Yams
 
 /// Reads lexicon YAML into `LexiconFile`s, naming the file, line and entry of every problem.
 public enum LexiconLoader {
-    /// Loads every `<lang>/<rule>.yml` under `directory`, in a stable order.
+    /// Loads every `<lang>/<rule>.yml` under `directory`, in a stable order. Errors name files
+    /// as `base/<lang>/<rule>.yml`. A directory without any lexicon is an error: linting with
+    /// no lexicons would pass every reply.
     public static func loadDirectory(_ directory: URL, relativeTo base: String = "lexicons") throws -> [LexiconFile] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LexiconErrors(errors: [LexiconError(path: base, message: "not a directory of lexicons")])
+        }
         var files: [LexiconFile] = []
         var errors: [LexiconError] = []
         for language in Language.allCases {
             let folder = directory.appendingPathComponent(language.rawValue)
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            guard FileManager.default.fileExists(atPath: folder.path) else { continue }
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            } catch {
+                errors.append(LexiconError(path: "\(base)/\(language.rawValue)", message: "cannot read the directory: \(error.localizedDescription)"))
+                continue
+            }
             for name in names.sorted() where name.hasSuffix(".yml") {
                 let path = "\(base)/\(language.rawValue)/\(name)"
                 do {
@@ -23,6 +36,10 @@ public enum LexiconLoader {
             }
         }
         guard errors.isEmpty else { throw LexiconErrors(errors: errors) }
+        guard !files.isEmpty else {
+            let layout = Language.allCases.map { "\($0.rawValue)/<rule>.yml" }.joined(separator: ", ")
+            throw LexiconErrors(errors: [LexiconError(path: base, message: "no lexicons found (expected \(layout))")])
+        }
         return files
     }
 

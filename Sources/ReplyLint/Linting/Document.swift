@@ -6,6 +6,7 @@ import Foundation
 /// Plain text and Markdown are blanked in place: bytes that are not the writer's prose become
 /// spaces (line breaks stay), so offsets need no mapping. Decoded formats (HTML, email,
 /// template libraries) build their prose and map each offset back to the original byte.
+/// Zero-width spaces become word joiners, of the same length.
 public struct Document: Sendable {
     public enum Format: Sendable, Equatable {
         /// Plain text: links and quoted lines («> …», the client's words) are left out.
@@ -111,7 +112,23 @@ public struct Document: Sendable {
         context += blanker.blankQuotedLines()
         blanker.blankURLs()
         if markdown { blanker.blankInlineMarkdown() }
+        joinAcrossZeroWidthSpaces(&blanker.bytes)
         return Unit(prose: String(decoding: blanker.bytes, as: UTF8.self), map: text.map, template: nil, start: 0)
+    }
+
+    /// A zero-width space is invisible, so a word with one inside (pasted from a web page) still
+    /// reads as one word. It becomes a word joiner, which word breaking keeps inside the word;
+    /// both are three bytes in UTF-8, so offsets stay the same.
+    private static func joinAcrossZeroWidthSpaces(_ bytes: inout [UInt8]) {
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x8B {
+                (bytes[index + 1], bytes[index + 2]) = (0x81, 0xA0)
+                index += 3
+            } else {
+                index += 1
+            }
+        }
     }
 }
 

@@ -55,11 +55,13 @@ public struct LexiconMatches: Sendable {
         let ranked = (hitsByRule[rule] ?? []).sorted {
             ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count)
         }
+        // In start order, a hit overlaps a kept one exactly when it starts within the furthest
+        // reach of those kept: one comparison instead of a scan, so a huge file stays linear.
         var kept: [Hit] = []
-        // Kept hits do not overlap and begin in order, so each ends before the next begins:
-        // a later hit, which begins no earlier than the last kept one, can only overlap that one.
-        for hit in ranked where !(kept.last?.tokens.overlaps(hit.tokens) ?? false) {
+        var reach = Int.min
+        for hit in ranked where hit.tokens.lowerBound > reach {
             kept.append(hit)
+            reach = max(reach, hit.tokens.upperBound)
         }
         return kept
     }

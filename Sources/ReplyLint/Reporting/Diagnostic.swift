@@ -37,9 +37,15 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         if let range = finding.range {
             offset = unit.map.original(range.lowerBound)
             length = unit.map.original(range.upperBound) - offset
-            let utf8 = unit.prose.utf8
-            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-            excerpt = String(unit.prose[start..<utf8.index(start, offsetBy: range.count)])
+            if unit.map == .identity {
+                // Blanked in place: the file's own bytes, as written (blanked code, a zero-width space).
+                excerpt = lines.text(offset..<(offset + length))
+            } else {
+                // Decoded (entities, quoted-printable, another charset): the words as the client reads them.
+                let utf8 = unit.prose.utf8
+                let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                excerpt = String(unit.prose[start..<utf8.index(start, offsetBy: range.count)])
+            }
         } else {
             offset = unit.start
             length = 0
@@ -82,6 +88,9 @@ public struct LineIndex: Sendable {
 
     /// The text indexed.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The text of a byte range of the file.
+    public func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes

@@ -1,0 +1,95 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import ReplyLint
+
+/// Replies put together from the fixtures' words and the lexicons' example sentences in all
+/// three languages (so rules fire), mixed with what trips naive text handling: emoji and ZWJ
+/// sequences, combining marks (also with nothing to combine with), right-to-left text and
+/// marks, zero-width characters, CRLF, quotes, code spans and links.
+enum GeneratedReply {
+    static let words: [String] = {
+        let fixtures = TestSupport.repositoryRoot.appendingPathComponent("fixtures")
+        let files = FileManager.default.enumerator(at: fixtures, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "txt" } ?? []
+        let words = files.flatMap { file in
+            ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+        }
+        return Array(Set(words)).sorted()
+    }()
+
+    static let sentences: [String] = ((try? TestSupport.library().files) ?? [])
+        .flatMap { $0.examples.triggering + $0.examples.nonTriggering }
+
+    static let oddities = [
+        "🙂", "👩‍💻", "🇱🇻", "👍🏽", "e\u{301}", "\u{301}", "\u{308}\u{308}", "ё", "Ā", "ž", "ß", "İ", "ﬁ", "𝐀",
+        "שלום", "مرحبا", "\u{200F}", "\u{202E}", "\u{2067}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}", "\u{AD}",
+        "\r\n", "\r\n\r\n", "\r", "\n\n", "\t", "> ", "`", "```\n", "---\n", "http://example.com/a.", "[link](x) ", "!!!", "ЗАГЛАВНЫМИ ",
+    ]
+
+    static let separators = [" ", " ", " ", " ", ", ", ". ", "? ", "\n", "\r\n"]
+
+    /// Up to about a hundred pieces: mostly words, some whole example sentences, some oddities.
+    static let text = zip(Gen.int(in: 0...9), Gen.element(of: words), Gen.element(of: sentences),
+                          Gen.element(of: oddities), Gen.element(of: separators))
+        .map { roll, word, sentence, oddity, separator in
+            let piece = roll < 6 ? word : roll < 8 ? sentence : oddity
+            return (piece ?? "") + (separator ?? " ")
+        }
+        .array(of: 0...100)
+        .map { $0.joined() }
+}
+
+@Suite struct PropertyTests {
+    /// Line and column counted from the text's scalars, not its bytes as LineIndex does.
+    static func position(of offset: Int, in text: String) -> (line: Int, column: Int) {
+        let before = String(decoding: text.utf8.prefix(offset), as: UTF8.self).unicodeScalars
+        let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+        return (lines.count, lines.last!.count + 1)
+    }
+
+    @Test func everySpanIsInsideTheTextAndAgreesWithItsPosition() async throws {
+        let runner = LintRunner(linter: Linter(library: try TestSupport.library()))
+        let analyzer = try TextAnalyzer()
+        await propertyCheck(count: 60, input: GeneratedReply.text) { text in
+            let bytes = Array(text.utf8)
+            for path in ["reply.txt", "reply.md"] {
+                for diagnostic in runner.lint(text, path: path, analyzer: analyzer).diagnostics where !diagnostic.isDocumentLevel {
+                    let end = diagnostic.offset + diagnostic.length
+                    try #require(diagnostic.offset >= 0 && diagnostic.length > 0 && end <= bytes.count, "\(diagnostic)")
+                    #expect(Array(diagnostic.excerpt.utf8) == Array(bytes[diagnostic.offset..<end]), "\(diagnostic)")
+                    let (line, column) = Self.position(of: diagnostic.offset, in: text)
+                    let (endLine, endColumn) = Self.position(of: end, in: text)
+                    #expect((diagnostic.line, diagnostic.column) == (line, column), "\(diagnostic)")
+                    #expect((diagnostic.endLine, diagnostic.endColumn) == (endLine, endColumn), "\(diagnostic)")
+                }
+            }
+        }
+    }
+
+    /// The same files give the same findings per file, whatever their order and however many
+    /// threads lint them: LintRunner's workers against one analyzer on this thread.
+    @Test func findingsDependOnNeitherFileOrderNorThreads() async throws {
+        let runner = LintRunner(linter: Linter(library: try TestSupport.library()))
+        let analyzer = try TextAnalyzer()
+        let replies = GeneratedReply.text.array(of: 2...4)
+        await propertyCheck(count: 10, input: replies, Gen.int(in: 0...1000).array(of: 4)) { texts, priorities in
+            let files = Dictionary(uniqueKeysWithValues: texts.enumerated().map { ("r\($0)." + ($0 % 2 == 0 ? "txt" : "md"), $1) })
+            let directory = try CLI.directory(files)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let sources = files.keys.sorted().map { Source.file(directory.appendingPathComponent($0).path) }
+            let shuffled = sources.indices.sorted { (priorities[$0], $0) < (priorities[$1], $1) }.map { sources[$0] }
+            func byPath(_ report: LintReport) -> [String: [Diagnostic]] {
+                Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0.diagnostics) })
+            }
+            let inOrder = byPath(runner.run(sources))
+            #expect(byPath(runner.run(sources)) == inOrder)
+            #expect(byPath(runner.run(shuffled)) == inOrder)
+            let oneThread = files.map { name, text in
+                let path = directory.appendingPathComponent(name).path
+                return (path, runner.lint(text, path: path, analyzer: analyzer).diagnostics)
+            }
+            #expect(Dictionary(uniqueKeysWithValues: oneThread) == inOrder)
+        }
+    }
+}
