@@ -99,11 +99,7 @@ struct Lint: ParsableCommand {
     }
 
     func run() throws {
-        // Refuse before linting, so a long run is not wasted; the write itself checks again.
-        for path in [output, writeBaseline].compactMap({ $0 }) where !force && FileManager.default.fileExists(atPath: path) {
-            printError(AtomicFile.Failure.exists(path: path).description)
-            throw ExitCode(2)
-        }
+        try refuseToReplace([output, writeBaseline], force: force)
         let complaintText = try complaint.map(Self.readComplaint)
         let (runner, sources, configurationFailed) = try inputs.configuredRun(paths, standardInputName: stdinFilename, complaint: complaintText)
         var report = runner.run(sources)
@@ -121,17 +117,12 @@ struct Lint: ParsableCommand {
         }
         let shown = quiet ? report.keeping { $0.severity >= failLevel } : report
         var failed = report.hasFailures || configurationFailed
-        if let output {
-            do {
-                try AtomicFile.write(Data(reporter(format, color: false).render(shown).utf8), to: output, replace: force)
-            } catch {
-                printError("\(error)")
-                failed = true
-            }
+        if let output, !writeAtomically(Data(reporter(format, color: false).render(shown).utf8), to: output, force: force) {
+            failed = true
         }
         let terminal = output == nil ? format : .text
         FileHandle.standardOutput.write(Data(reporter(terminal, color: useColor).render(shown).utf8))
-        reportUnreadable(report)
+        printUnreadable(report)
         if failed { throw ExitCode(2) }
         let warnings = report.count(.warning)
         if let maxWarnings, warnings > maxWarnings {
@@ -156,27 +147,15 @@ struct Lint: ParsableCommand {
 
     /// Writes every finding of `report` to a baseline file instead of reporting them.
     private func record(_ report: LintReport, in path: String, workingDirectory: URL, failed: Bool) throws {
-        reportUnreadable(report)
+        printUnreadable(report)
         let baseline = Baseline(report, directory: Self.folder(of: path), workingDirectory: workingDirectory)
-        do {
-            try AtomicFile.write(baseline.json, to: path, replace: force)
-        } catch {
-            printError("\(error)")
-            throw ExitCode(2)
-        }
+        guard writeAtomically(baseline.json, to: path, force: force) else { throw ExitCode(2) }
         printError("wrote \(report.diagnostics.count) findings of \(report.files.count) files to \(path)")
         if failed || report.hasFailures { throw ExitCode(2) }
     }
 
     private static func folder(of path: String) -> URL {
         URL(fileURLWithPath: path).deletingLastPathComponent()
-    }
-
-    private func reportUnreadable(_ report: LintReport) {
-        for file in report.files {
-            if let failure = file.failure { printError("\(file.path): error: \(failure)") }
-            if let skipped = file.skipped { printError("\(file.path): note: \(skipped)") }
-        }
     }
 
     private func reporter(_ format: Format, color: Bool) -> any Reporter {
@@ -297,12 +276,7 @@ struct InstallHook: ParsableCommand {
         // libraries: the hook lints replies only; a library is linted when named.
         let replies = Source.lintedExtensions.filter { !Source.isTemplateLibrary("reply.\($0)") }
         let script = PreCommitHook.script(replylint: binary, extensions: Array(replies))
-        do {
-            try AtomicFile.write(Data(script.utf8), to: hook, replace: force)
-        } catch {
-            printError("\(error)")
-            throw ExitCode(2)
-        }
+        guard writeAtomically(Data(script.utf8), to: hook, force: force) else { throw ExitCode(2) }
         guard chmod(hook, 0o755) == 0 else {
             printError("\(hook): cannot make it executable: \(String(cString: strerror(errno)))")
             throw ExitCode(2)

@@ -32,27 +32,15 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        // Refuse before linting, so a long run is not wasted; the write itself checks again.
-        if let html, !force, FileManager.default.fileExists(atPath: html) {
-            printError(AtomicFile.Failure.exists(path: html).description)
-            throw ExitCode(2)
-        }
+        try refuseToReplace([html], force: force)
         let (runner, sources, configurationFailed) = try inputs.configuredRun(paths)
         let report = runner.run(sources)
         var failed = report.hasFailures || configurationFailed
-        if let html {
-            do {
-                try AtomicFile.write(Data(LibraryHTMLReporter(limit: top).render(report).utf8), to: html, replace: force)
-            } catch {
-                printError("\(error)")
-                failed = true
-            }
+        if let html, !writeAtomically(Data(LibraryHTMLReporter(limit: top).render(report).utf8), to: html, force: force) {
+            failed = true
         }
         FileHandle.standardOutput.write(Data(LibraryReporter(limit: top).render(report).utf8))
-        for file in report.files {
-            if let failure = file.failure { printError("\(file.path): error: \(failure)") }
-            if let skipped = file.skipped { printError("\(file.path): note: \(skipped)") }
-        }
+        printUnreadable(report)
         if failed { throw ExitCode(2) }
     }
 }
