@@ -1,3 +1,5 @@
+import Foundation
+
 /// The writer's own verdicts in a file: `<!-- replylint-disable RULE… -->` up to
 /// `<!-- replylint-enable RULE… -->`, and `<!-- replylint-disable-next-line RULE… -->`.
 /// Without rule ids a comment applies to every rule. Markdown and HTML hide such comments
@@ -19,19 +21,34 @@ struct Suppressions {
 
     private let directives: [Directive]
 
-    init(_ text: String, lines: LineIndex) {
+    init(bytes: [UInt8], lines: LineIndex) {
         var directives: [Directive] = []
-        var rest = text.utf8[...]
-        while let open = rest.firstRange(of: "<!--".utf8), let close = rest[open.upperBound...].firstRange(of: "-->".utf8) {
-            let words = String(decoding: rest[open.upperBound..<close.lowerBound], as: UTF8.self)
-                .split { $0.isWhitespace || $0 == "," }.map(String.init)
-            if let first = words.first, let kind = Kind(rawValue: first) {
-                let offset = text.utf8.distance(from: text.utf8.startIndex, to: open.lowerBound)
-                let end = text.utf8.distance(from: text.utf8.startIndex, to: close.upperBound)
-                directives.append(Directive(kind: kind, rules: words.count > 1 ? Set(words.dropFirst()) : nil,
-                                            offset: offset, line: lines.position(of: end).line))
+        bytes.withUnsafeBufferPointer { bytes in
+            // memchr to each candidate, not a generic collection search: this reads every byte
+            // of every file.
+            func find(_ needle: StaticString, from start: Int) -> Int? {
+                guard let base = bytes.baseAddress else { return nil }
+                let needle = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+                var start = start
+                while start + needle.count <= bytes.count,
+                      let found = memchr(base + start, Int32(needle[0]), bytes.count - start) {
+                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    guard offset + needle.count <= bytes.count else { return nil }
+                    if sameBytes(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + needle.count)]), needle) { return offset }
+                    start = offset + 1
+                }
+                return nil
             }
-            rest = rest[close.upperBound...]
+            var start = 0
+            while let open = find("<!--", from: start), let close = find("-->", from: open + 4) {
+                let words = String(decoding: bytes[(open + 4)..<close], as: UTF8.self)
+                    .split { $0.isWhitespace || $0 == "," }.map(String.init)
+                if let first = words.first, let kind = Kind(rawValue: first) {
+                    directives.append(Directive(kind: kind, rules: words.count > 1 ? Set(words.dropFirst()) : nil,
+                                                offset: open, line: lines.position(of: close + 3).line))
+                }
+                start = close + 3
+            }
         }
         self.directives = directives
     }

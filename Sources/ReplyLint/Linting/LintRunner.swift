@@ -66,7 +66,7 @@ public struct LintRunner: Sendable {
         }
         let lines = LineIndex(bytes: bytes)
         // Suppression comments are read in the file as stored, where diagnostics are placed.
-        let suppressions = Suppressions(text, lines: lines)
+        let suppressions = Suppressions(bytes: bytes, lines: lines)
         // The complaint the reply answers: the one given (`lint --complaint`), else what the file
         // quotes (`> …` lines, the quoted message of an email, an HTML blockquote).
         let complaint = settings.complaint ?? (document.context.isEmpty ? nil : document.context.joined(separator: "\n\n"))

@@ -16,15 +16,16 @@ public struct LexiconMatches: Sendable {
     init(text: AnalyzedText, library: LexiconLibrary, analyzer: TextAnalyzer) {
         var matches: [PhraseMatcher.Match] = []
         // Looked up once per language, not per sentence: the library's lookup takes a lock.
-        var matchers: [Language: (matcher: PhraseMatcher, files: [LexiconFile])] = [:]
+        var matchers: [Language: (matcher: PhraseMatcher, files: [LexiconFile], atoms: AtomCache)] = [:]
         for (index, sentence) in text.sentences.enumerated() {
             let language = sentence.language
             matches.removeAll(keepingCapacity: true)
             if matchers[language] == nil {
-                matchers[language] = (library.matcher(for: language, analyzer: analyzer), library.files(for: language))
+                let matcher = library.matcher(for: language, analyzer: analyzer)
+                matchers[language] = (matcher, library.files(for: language), matcher.atomCache(for: text, analyzer: analyzer))
             }
-            let (matcher, files) = matchers[language]!
-            matcher.matches(in: text, sentence: index, into: &matches)
+            let (matcher, files, atoms) = matchers[language]!
+            matcher.matches(in: text, sentence: index, atomCache: atoms, into: &matches)
             let exceptions = matches.filter { $0.owner.role == .exception }
             for match in matches {
                 let file = files[match.owner.file]

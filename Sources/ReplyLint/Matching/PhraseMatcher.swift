@@ -51,6 +51,9 @@ struct PhraseMatcher: Sendable {
     private var exactAtoms: [FormKey: Int32] = [:]
     private var prefixAtoms = PrefixTrie()
     private var builtinAtoms: [PatternAtom.Builtin: Int32] = [:]
+    /// Names this compiled matcher in each worker's `AtomCache`s.
+    private let identity = Identity()
+    private final class Identity: Sendable {}
 
     /// Compiles `files` (all of one language; `Owner.file` indexes this array). Patterns are
     /// normalised and stemmed exactly as text tokens are, by `analyzer`.
@@ -168,11 +171,18 @@ struct PhraseMatcher: Sendable {
         }
     }
 
+    /// The memo of this matcher's atoms for the words of `text`, from the worker's analyzer.
+    func atomCache(for text: AnalyzedText, analyzer: TextAnalyzer) -> AtomCache {
+        analyzer.atomCache(for: ObjectIdentifier(identity), generation: text.generation)
+    }
+
     /// Appends every match in one sentence of `text` to `matches`.
-    func matches(in text: AnalyzedText, sentence sentenceIndex: Int, into matches: inout [Match]) {
+    func matches(in text: AnalyzedText, sentence sentenceIndex: Int, atomCache: AtomCache, into matches: inout [Match]) {
         var sentence = SentenceAtoms()
         for tokenIndex in text.sentences[sentenceIndex].tokens where text.tokens[tokenIndex].isWordLike {
-            collectAtoms(of: text.tokens[tokenIndex], into: &sentence.atoms)
+            let token = text.tokens[tokenIndex]
+            let word = text.words[Int(token.word)]
+            sentence.atoms += atomCache.atoms(of: word.key) { atoms(of: word, kind: token.kind) }
             sentence.tokens.append(tokenIndex)
             sentence.bounds.append(sentence.atoms.count)
         }
@@ -246,25 +256,50 @@ struct PhraseMatcher: Sendable {
         UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
     }
 
-    /// Appends the atoms a token satisfies, without duplicates.
-    private func collectAtoms(of token: Token, into atoms: inout [Int32]) {
-        let first = atoms.count
+    /// The atoms a word satisfies, without duplicates.
+    private func atoms(of word: AnalyzedText.Word, kind: Token.Kind) -> [Int32] {
+        var atoms: [Int32] = []
         func add(_ id: Int32?) {
-            if let id, !atoms[first...].contains(id) { atoms.append(id) }
+            if let id, !atoms.contains(id) { atoms.append(id) }
         }
-        add(exactAtoms[FormKey(token.form)])
-        switch token.kind {
+        add(exactAtoms[FormKey(word.form)])
+        switch kind {
         case .word:
-            add(stemAtoms[FormKey(token.stem)])
+            add(stemAtoms[FormKey(word.stem)])
         case .number(let shape):
             add(builtinAtoms[.number])
             if shape == .time { add(builtinAtoms[.time]) }
             if shape == .date { add(builtinAtoms[.date]) }
         case .punctuation, .placeholder:
-            return
+            return atoms
         }
-        var form = token.form
+        var form = word.form
         form.withUTF8 { prefixAtoms.forEachPrefix(of: $0) { add($0) } }
+        return atoms
+    }
+}
+
+/// What one compiled matcher makes of each word a worker meets (by `AnalyzedText.Word.key`):
+/// the atoms it satisfies, looked up in the matcher's tables only the first time.
+final class AtomCache {
+    /// Per word key, where its atoms start and end in `atoms`; -1: not met yet.
+    private var starts: [Int32] = []
+    private var ends: [Int32] = []
+    private var atoms: [Int32] = []
+
+    func atoms(of key: Int32, _ find: () -> [Int32]) -> ArraySlice<Int32> {
+        let key = Int(key)
+        if key >= starts.count {
+            let count = max(key + 1, starts.count * 2)
+            starts += repeatElement(-1, count: count - starts.count)
+            ends += repeatElement(-1, count: count - ends.count)
+        }
+        if starts[key] < 0 {
+            starts[key] = Int32(atoms.count)
+            atoms += find()
+            ends[key] = Int32(atoms.count)
+        }
+        return atoms[Int(starts[key])..<Int(ends[key])]
     }
 }
 

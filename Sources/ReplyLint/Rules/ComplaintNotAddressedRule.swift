@@ -36,10 +36,10 @@ public struct ComplaintNotAddressedRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let id = Self.description.id
         guard let complaint = context.complaint, context.text.tokens.contains(where: { $0.kind == .word }) else { return [] }
-        let mentioned = Set(context.text.tokens.filter { $0.kind == .word }.map(\.stem))
+        let mentioned = Set(context.text.tokens.filter { $0.kind == .word }.map(context.text.stem(of:)))
         var reported = Set<Set<String>>()
         return points(of: complaint, language: context.text.language, id: id).compactMap { point in
-            let stems = Set(point.map { complaint.text.tokens[$0].stem })
+            let stems = Set(point.map { complaint.text.stem(of: complaint.text.tokens[$0]) })
             guard !stems.contains(where: { Self.isMentioned($0, in: mentioned) }), reported.insert(stems).inserted else { return nil }
             // The point stays as the client wrote it, whatever language the message is given in.
             return context.finding(id, range: nil, language: context.text.language,
@@ -75,9 +75,9 @@ public struct ComplaintNotAddressedRule: Rule {
             for index in sentence.tokens {
                 let token = text.tokens[index]
                 switch token.kind {
-                case .punctuation where Self.clauseMarks.contains(token.form): close()
+                case .punctuation where Self.clauseMarks.contains(text.form(of: token)): close()
                 case .word where joins.contains(index): close()
-                case .word where token.form.count > 1 && !complaint.matches.isExcepted(rule: id, token: index):
+                case .word where text.form(of: token).count > 1 && !complaint.matches.isExcepted(rule: id, token: index):
                     clause.append(index)
                 default: continue
                 }

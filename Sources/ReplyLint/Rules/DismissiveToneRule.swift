@@ -20,7 +20,7 @@ public struct DismissiveToneRule: PhraseRule {
 
     /// Sentences mostly in capitals: shouting, whatever the words.
     private func shoutedSentences(_ context: RuleContext) -> [Finding] {
-        context.text.sentences.filter { context.text.isShouted($0) }.map { sentence in
+        context.text.sentences.filter(\.isShouted).map { sentence in
             finding(context, "shouting", range: sentence.range, language: sentence.language,
                     fallback: "A sentence in capitals reads as shouting.")
         }
@@ -30,7 +30,7 @@ public struct DismissiveToneRule: PhraseRule {
     /// sentences (those are reported whole).
     private func exclamationRuns(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for sentence in context.text.sentences where !context.text.isShouted(sentence) {
+        for sentence in context.text.sentences where !sentence.isShouted {
             var runStart: Int?, marks = 0, hasExclamation = false
             func close(at end: Int) {
                 if let start = runStart, marks >= 2, hasExclamation {
@@ -42,14 +42,15 @@ public struct DismissiveToneRule: PhraseRule {
             var previousEnd = -1
             for index in sentence.tokens {
                 let token = context.text.tokens[index]
-                let isMark = token.form == "!" || token.form == "?"
+                let form = context.text.form(of: token)
+                let isMark = form == "!" || form == "?"
                 if isMark, runStart != nil, token.range.lowerBound == previousEnd {
                     marks += 1
                 } else {
                     close(at: previousEnd)
                     if isMark { runStart = token.range.lowerBound; marks = 1 }
                 }
-                if token.form == "!" { hasExclamation = true }
+                if form == "!" { hasExclamation = true }
                 previousEnd = token.range.upperBound
             }
             close(at: previousEnd)

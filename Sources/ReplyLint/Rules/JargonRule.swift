@@ -25,11 +25,11 @@ public struct JargonRule: PhraseRule {
         let tokens = context.text.tokens
         var candidates: [(index: Int, term: String, language: Language)] = []
         var explained = Set<String>()
-        for sentence in context.text.sentences where !context.text.isShouted(sentence) {
+        for sentence in context.text.sentences where !sentence.isShouted {
             for index in sentence.tokens where tokens[index].kind == .word && !tokens[index].isWrittenAsForm {
                 let term = context.text.excerpt(tokens[index].range)
                 guard Self.isAcronym(term) else { continue }
-                if isExplained(at: index, in: sentence.tokens, tokens) { explained.insert(term) }
+                if isExplained(at: index, in: sentence.tokens, context.text) { explained.insert(term) }
                 if !context.matches.isExcepted(rule: id, token: index) { candidates.append((index, term, sentence.language)) }
             }
         }
@@ -54,9 +54,10 @@ public struct JargonRule: PhraseRule {
 
     /// "service level agreement (SLA)" or "SLA (service level agreement)": the acronym in
     /// brackets right after words, or followed by at least two words in brackets.
-    private func isExplained(at index: Int, in sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+    private func isExplained(at index: Int, in sentence: Range<Int>, _ text: AnalyzedText) -> Bool {
+        let tokens = text.tokens
         func form(_ offset: Int) -> String? {
-            sentence.contains(index + offset) ? tokens[index + offset].form : nil
+            sentence.contains(index + offset) ? text.form(of: tokens[index + offset]) : nil
         }
         func isWord(_ offset: Int) -> Bool {
             sentence.contains(index + offset) && tokens[index + offset].kind == .word

@@ -3,15 +3,32 @@
 public struct AnalyzedText: Sendable {
     public var text: String
     public var tokens: [Token]
+    /// The distinct words of the text: each form once per language it is written in.
+    public var words: [Word]
     public var sentences: [Sentence]
     public var paragraphs: [Paragraph]
     /// The language of most of the text: what whole-document findings are written in.
     public var language: Language
 
+    /// Which vocabulary `Word.key` belongs to (see `TextAnalyzer`).
+    var generation: Vocabulary.Generation
+
+    public struct Word: Sendable {
+        /// The normalised form (NFKC, case folded, «ё» → «е», one apostrophe and dash).
+        public var form: String
+        /// The stem of `form` in its sentence's language; empty for numbers and punctuation.
+        public var stem: String
+        /// The form and language in the analyzer's vocabulary: what per-worker caches key on.
+        var key: Int32
+    }
+
     public struct Sentence: Sendable {
         public var range: Range<Int>
         public var tokens: Range<Int>
         public var language: Language
+        /// Whether the sentence is mostly capitals (at least four words, more than half of them
+        /// without a lowercase letter): shouting, not a run of acronyms.
+        public var isShouted: Bool
     }
 
     public struct Paragraph: Sendable {
@@ -20,16 +37,9 @@ public struct AnalyzedText: Sendable {
         public var language: Language
     }
 
-    /// Whether a sentence is mostly capitals (at least four words, more than half of them
-    /// without a lowercase letter): shouting, not a run of acronyms.
-    public func isShouted(_ sentence: Sentence) -> Bool {
-        let words = sentence.tokens.filter { tokens[$0].kind == .word }
-        guard words.count >= 4 else { return false }
-        let capitals = words.filter {
-            !tokens[$0].isWrittenAsForm && excerpt(tokens[$0].range).unicodeScalars.allSatisfy { !$0.properties.isLowercase }
-        }
-        return capitals.count * 2 > words.count
-    }
+    public func form(of token: Token) -> String { words[Int(token.word)].form }
+
+    public func stem(of token: Token) -> String { words[Int(token.word)].stem }
 
     /// The text of a byte range.
     public func excerpt(_ range: Range<Int>) -> String {

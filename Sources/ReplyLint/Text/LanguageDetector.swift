@@ -1,31 +1,28 @@
 /// Tells Russian, Latvian and English apart by script, by Latvian letters and by the most
 /// frequent function words. Cheap enough to run on every paragraph.
 struct LanguageDetector {
-    /// Evidence per language for a run of tokens.
-    func scores(_ tokens: ArraySlice<Token>) -> [Language: Int] {
-        var scores: [Language: Int] = [:]
-        for token in tokens where token.kind == .word {
-            // Most words are all ASCII or all Cyrillic: bytes settle those without decoding.
-            let isASCII = token.form.utf8.allSatisfy { $0 < 0x80 }
-            if !isASCII, token.form.unicodeScalars.contains(where: Self.isCyrillic) {
-                scores[.ru, default: 0] += 2
-            } else if !isASCII, token.form.unicodeScalars.contains(where: Self.latvianLetters.contains) {
-                scores[.lv, default: 0] += 2
-            } else if Self.latvianWords.contains(token.form) {
-                scores[.lv, default: 0] += 1
-            } else if Self.englishWords.contains(token.form) {
-                scores[.en, default: 0] += 1
-            }
-        }
-        return scores
+    /// What one word says of its language, and how strongly: a script or a letter of one
+    /// language counts 2, a frequent function word 1. The analyzer asks once per form.
+    struct Evidence {
+        var language: Language
+        var weight: Int
+    }
+
+    func evidence(of form: String) -> Evidence? {
+        // Most words are all ASCII or all Cyrillic: bytes settle those without decoding.
+        let isASCII = form.utf8.allSatisfy { $0 < 0x80 }
+        if !isASCII, form.unicodeScalars.contains(where: Self.isCyrillic) { return Evidence(language: .ru, weight: 2) }
+        if !isASCII, form.unicodeScalars.contains(where: Self.latvianLetters.contains) { return Evidence(language: .lv, weight: 2) }
+        if Self.latvianWords.contains(form) { return Evidence(language: .lv, weight: 1) }
+        if Self.englishWords.contains(form) { return Evidence(language: .en, weight: 1) }
+        return nil
     }
 
     /// The clear winner of `scores`, or nil when the evidence is too thin to decide.
-    func decide(_ scores: [Language: Int], minimum: Int = 2) -> Language? {
-        let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        guard let best = ranked.first, best.value >= minimum else { return nil }
-        if ranked.count > 1, ranked[1].value == best.value { return nil }
-        return best.key
+    func decide(_ scores: PerLanguage<Int>, minimum: Int = 2) -> Language? {
+        let ranked = Language.allCases.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        guard scores[ranked[0]] >= minimum, scores[ranked[1]] < scores[ranked[0]] else { return nil }
+        return ranked[0]
     }
 
     private static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool {

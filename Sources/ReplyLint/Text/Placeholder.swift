@@ -81,9 +81,9 @@ struct PlaceholderFinder {
     }
 }
 
-extension Token {
+extension AnalyzedText {
     /// The words of a placeholder's name, folded: "{{Delivery_Date}}" → ["delivery", "date"].
-    var placeholderWords: [Substring] {
-        form.split { !($0.isLetter || $0.isNumber) }
+    func placeholderWords(of token: Token) -> [Substring] {
+        form(of: token).split { !($0.isLetter || $0.isNumber) }
     }
 }

@@ -1,103 +1,160 @@
 /// Turns text into paragraphs, sentences and normalised, stemmed tokens.
 ///
 /// It owns ICU break iterators and Snowball stemmers, which are not thread-safe, so each
-/// worker creates its own analyzer and reuses it for every document it lints.
+/// worker creates its own analyzer and reuses it for every document it lints. It also keeps
+/// the worker's vocabulary: each spelling is folded and each form stemmed once per worker.
 public final class TextAnalyzer {
     private let wordBreaker: Breaker
     private let sentenceBreaker: Breaker
     private let normalizer = Normalizer()
     private let detector = LanguageDetector()
-    private let stemmers: [Language: any Stemmer]
-    /// Words repeat: stemming each distinct form once per language pays for the dictionary.
-    private var stemCache: [Language: [FormKey: String]] = [:]
-    private static let stemCacheLimit = 200_000
-    /// The same for ICU folding of non-ASCII words, keyed by the written bytes. Tokens of one
-    /// word also share one form string, which keeps a large document's tokens small.
-    private var foldCache: [FormKey: String] = [:]
+    private let stemmers: PerLanguage<any Stemmer>
+    private var vocabulary = Vocabulary()
+    /// Per `Word.key`, its index in the words of the text being analysed, valid where
+    /// `wordStamps` holds the current text's `stamp`: no table to clear per document.
+    private var wordIndexes: [Int32] = []
+    private var wordStamps: [UInt32] = []
+    private var stamp: UInt32 = 0
+    /// Per compiled matcher, the lexicon atoms each vocabulary word satisfies.
+    private var atomCaches: [ObjectIdentifier: AtomCache] = [:]
 
     public init() throws {
         wordBreaker = try Breaker(.word)
         sentenceBreaker = try Breaker(.sentence)
-        stemmers = try Self.makeStemmers()
-    }
-
-    static func makeStemmers() throws -> [Language: any Stemmer] {
         guard let russian = SnowballStemmer(algorithm: "russian"),
               let english = SnowballStemmer(algorithm: "english")
         else { throw StemmerUnavailable() }
-        return [.ru: russian, .en: english, .lv: LatvianStemmer()]
+        stemmers = PerLanguage(ru: russian, lv: LatvianStemmer(), en: english)
     }
 
     /// Normalises and stems one word the way the analyzer treats tokens of `language`.
     func foldAndStem(_ word: String, language: Language) -> (form: String, stem: String) {
         let form = normalizer.fold(word)
-        return (form, stem(form, language: language))
+        return (form, stemmers[language].stem(form))
+    }
+
+    /// The worker's memo of what `matcher` makes of each word of texts of `generation`; a
+    /// text from an older generation gets a memo of its own.
+    func atomCache(for matcher: ObjectIdentifier, generation: Vocabulary.Generation) -> AtomCache {
+        guard generation === vocabulary.generation else { return AtomCache() }
+        if let cache = atomCaches[matcher] { return cache }
+        let cache = AtomCache()
+        atomCaches[matcher] = cache
+        return cache
     }
 
     /// Analyses `text`; `language` forces one language for every paragraph, and text written
     /// in one of `placeholders` becomes a single placeholder token.
     public func analyze(_ text: String, language forced: Language? = nil,
                         placeholders: [PlaceholderSyntax] = PlaceholderSyntax.defaults) -> AnalyzedText {
+        startDocument()
         var text = text
-        let original = text
         var analysis = text.withUTF8 { utf8 in
-            var tokens = mergingPlaceholders(tokenize(utf8, of: original), PlaceholderFinder(placeholders).ranges(in: utf8),
-                                             in: utf8, of: original)
+            var tokens = tokenize(utf8)
+            let placeholderRanges = PlaceholderFinder(placeholders).ranges(in: utf8)
+            if !placeholderRanges.isEmpty { tokens = mergingPlaceholders(tokens, placeholderRanges, in: utf8) }
             let paragraphRanges = Self.paragraphRanges(utf8)
 
             // Language per paragraph; a paragraph with too little evidence follows the document.
-            var totals: [Language: Int] = [:]
+            var totals = PerLanguage(ru: 0, lv: 0, en: 0)
             var detected: [Language?] = []
             var tokenIndex = 0
             for range in paragraphRanges {
-                let first = tokenIndex
-                while tokenIndex < tokens.count, tokens[tokenIndex].range.lowerBound < range.upperBound { tokenIndex += 1 }
-                let scores = detector.scores(tokens[first..<tokenIndex])
-                totals.merge(scores, uniquingKeysWith: +)
+                var scores = PerLanguage(ru: 0, lv: 0, en: 0)
+                while tokenIndex < tokens.count, tokens[tokenIndex].range.lowerBound < range.upperBound {
+                    if tokens[tokenIndex].kind == .word, let evidence = vocabulary.forms[Int(tokens[tokenIndex].word)].evidence {
+                        scores[evidence.language] += evidence.weight
+                    }
+                    tokenIndex += 1
+                }
+                for language in Language.allCases { totals[language] += scores[language] }
                 detected.append(detector.decide(scores))
             }
             let documentLanguage = forced ?? detector.decide(totals, minimum: 1) ?? .en
 
+            var words: [AnalyzedText.Word] = []
             var sentences: [AnalyzedText.Sentence] = []
             var paragraphs: [AnalyzedText.Paragraph] = []
             tokenIndex = 0
+            // Tokens take their word in their sentence's language: its stem depends on it.
+            func takeWords(upTo end: Int, language: Language) -> (words: Int, capitalised: Int) {
+                var count = 0, capitalised = 0
+                while tokenIndex < tokens.count, tokens[tokenIndex].range.lowerBound < end {
+                    let token = tokens[tokenIndex]
+                    if token.kind == .word {
+                        count += 1
+                        if !token.isWrittenAsForm, !Self.hasLowercase(UnsafeBufferPointer(rebasing: utf8[token.range])) { capitalised += 1 }
+                    }
+                    tokens[tokenIndex].word = word(token.word, kind: token.kind, language: language, into: &words)
+                    tokenIndex += 1
+                }
+                return (count, capitalised)
+            }
             for (range, language) in zip(paragraphRanges, detected) {
                 let language = forced ?? language ?? documentLanguage
                 let firstSentence = sentences.count
                 for sentenceRange in sentenceRanges(utf8, paragraph: range, tokens: tokens, language: language) {
                     let first = tokenIndex
-                    while tokenIndex < tokens.count, tokens[tokenIndex].range.lowerBound < sentenceRange.upperBound {
-                        if tokens[tokenIndex].kind == .word {
-                            tokens[tokenIndex].stem = stem(tokens[tokenIndex].form, language: language)
-                        }
-                        tokenIndex += 1
-                    }
-                    sentences.append(.init(range: sentenceRange, tokens: first..<tokenIndex, language: language))
+                    let (count, capitalised) = takeWords(upTo: sentenceRange.upperBound, language: language)
+                    sentences.append(.init(range: sentenceRange, tokens: first..<tokenIndex, language: language,
+                                           isShouted: count >= 4 && capitalised * 2 > count))
                 }
                 paragraphs.append(.init(range: range, sentences: firstSentence..<sentences.count, language: language))
             }
-            return AnalyzedText(text: "", tokens: tokens, sentences: sentences,
-                                paragraphs: paragraphs, language: documentLanguage)
+            // Every token is in a sentence; this only keeps `word` meaningful if one were not.
+            _ = takeWords(upTo: .max, language: documentLanguage)
+            return AnalyzedText(text: "", tokens: tokens, words: words, sentences: sentences, paragraphs: paragraphs,
+                                language: documentLanguage, generation: vocabulary.generation)
         }
         analysis.text = text
         return analysis
     }
 
-    private func stem(_ form: String, language: Language) -> String {
-        let key = FormKey(form)
-        if let stem = stemCache[language]?[key] { return stem }
-        let stem = stemmers[language]!.stem(form)
-        if stemCache[language, default: [:]].count >= Self.stemCacheLimit { stemCache[language] = [:] }
-        stemCache[language, default: [:]][key] = stem
-        return stem
+    /// A new stamp for the text's words, and a new vocabulary when the old one is full.
+    private func startDocument() {
+        if vocabulary.startOverIfFull() {
+            wordIndexes = []
+            wordStamps = []
+            atomCaches = [:]
+        }
+        stamp &+= 1
+        if stamp == 0 {
+            wordStamps = Array(repeating: 0, count: wordStamps.count)
+            stamp = 1
+        }
+    }
+
+    /// The index in `words` of vocabulary form `form` in `language`, added the first time.
+    private func word(_ form: Int32, kind: Token.Kind, language: Language, into words: inout [AnalyzedText.Word]) -> Int32 {
+        let key = Int(form) * 3 + language.index
+        if key >= wordStamps.count {
+            let count = max(key + 1, wordStamps.count * 2)
+            wordStamps += repeatElement(0, count: count - wordStamps.count)
+            wordIndexes += repeatElement(0, count: count - wordIndexes.count)
+        }
+        if wordStamps[key] == stamp { return wordIndexes[key] }
+        let stem = kind == .word ? vocabulary.stem(of: form, in: language) { stemmers[language].stem($0) } : ""
+        words.append(AnalyzedText.Word(form: vocabulary.forms[Int(form)].text, stem: stem, key: Int32(key)))
+        wordStamps[key] = stamp
+        wordIndexes[key] = Int32(words.count - 1)
+        return wordIndexes[key]
+    }
+
+    private func describe(_ form: String) -> Vocabulary.Form {
+        Vocabulary.Form(text: form, evidence: detector.evidence(of: form))
+    }
+
+    private static func hasLowercase(_ written: UnsafeBufferPointer<UInt8>) -> Bool {
+        if written.allSatisfy({ $0 < 0x80 }) { return written.contains { (0x61...0x7A).contains($0) } }
+        return String(decoding: written, as: UTF8.self).unicodeScalars.contains { $0.properties.isLowercase }
     }
 
     // MARK: Words
 
     /// ICU word break, then the joins ICU does not make: hyphenated words and numbers
     /// («кто-то», «e-pasts», 2-3, 2025-03-15), clock times (14:00) and slashed dates (15/03).
-    /// `utf8` is the contiguous storage of `text`.
-    private func tokenize(_ utf8: UnsafeBufferPointer<UInt8>, of text: String) -> [Token] {
+    /// Each token's `word` is its form in the vocabulary.
+    private func tokenize(_ utf8: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(utf8.count / 6)
         // The current token's segments: parts alternating with joiners, and at the end
@@ -105,10 +162,13 @@ public final class TextAnalyzer {
         var pending: [Breaker.Segment] = []
         func flush(_ segments: ArraySlice<Breaker.Segment>) {
             guard let first = segments.first, let last = segments.last else { return }
-            let range = first.start..<last.end
-            let (form, isWrittenAsForm) = fold(range, in: utf8, of: text)
-            tokens.append(Token(range: range, kind: Self.kind(of: segments, form: form), form: form,
-                                isWrittenAsForm: isWrittenAsForm))
+            let written = UnsafeBufferPointer(rebasing: utf8[first.start..<last.end])
+            let spelling = vocabulary.spelling(of: written, read: {
+                let form = normalizer.fold(written)
+                return (form, Self.kind(of: segments, form: form))
+            }, describe: describe)
+            tokens.append(Token(range: first.start..<last.end, kind: spelling.kind, word: spelling.form,
+                                isWrittenAsForm: spelling.isWrittenAsForm))
         }
         wordBreaker.forEachSegment(in: utf8) { segment in
             if segment.status == 0, utf8[segment.start..<segment.end].allSatisfy(Self.isSpace) { return }
@@ -135,8 +195,7 @@ public final class TextAnalyzer {
     /// `tokens` with the tokens of each placeholder (`{`, `{`, `deadline`, `}`, `}`) made one
     /// placeholder token; a placeholder whose edges fall inside a token is left as it is.
     private func mergingPlaceholders(_ tokens: [Token], _ placeholders: [Range<Int>],
-                                     in utf8: UnsafeBufferPointer<UInt8>, of text: String) -> [Token] {
-        guard !placeholders.isEmpty else { return tokens }
+                                     in utf8: UnsafeBufferPointer<UInt8>) -> [Token] {
         var merged: [Token] = []
         merged.reserveCapacity(tokens.count)
         var next = 0, index = 0
@@ -147,7 +206,10 @@ public final class TextAnalyzer {
                let last = tokens[index...].firstIndex(where: { $0.range.upperBound >= placeholders[next].upperBound }),
                tokens[last].range.upperBound == placeholders[next].upperBound {
                 let range = placeholders[next]
-                merged.append(Token(range: range, kind: .placeholder, form: fold(range, in: utf8, of: text).0))
+                let written = UnsafeBufferPointer(rebasing: utf8[range])
+                let form = normalizer.fold(written)
+                merged.append(Token(range: range, kind: .placeholder, word: vocabulary.form(form, describe: describe),
+                                    isWrittenAsForm: form.utf8.elementsEqual(written)))
                 index = last + 1
             } else {
                 merged.append(tokens[index])
@@ -165,27 +227,6 @@ public final class TextAnalyzer {
         func isMark(_ candidates: String...) -> Bool { candidates.contains { mark.elementsEqual($0.utf8) } }
         if isMark("-", "\u{2010}", "\u{2011}") { return true }
         return isMark("\u{2013}", ":", "/") && Self.isNumber(left) && Self.isNumber(right)
-    }
-
-    /// The normalised form of a token's bytes, and whether the text is written exactly so.
-    private func fold(_ range: Range<Int>, in utf8: UnsafeBufferPointer<UInt8>, of text: String) -> (String, Bool) {
-        let written = UnsafeBufferPointer(rebasing: utf8[range])
-        let form: String
-        if written.allSatisfy({ $0 < 0x80 }) {
-            form = normalizer.fold(written)
-        } else {
-            let key = FormKey(text[text.utf8.index(text.utf8.startIndex, offsetBy: range.lowerBound)..<text.utf8.index(text.utf8.startIndex, offsetBy: range.upperBound)])
-            if let cached = foldCache[key] {
-                form = cached
-            } else {
-                form = normalizer.fold(written)
-                if foldCache.count >= Self.stemCacheLimit { foldCache = [:] }
-                // A key of its own: a substring of the text would keep the whole document alive.
-                foldCache[FormKey(String(key.text))] = form
-            }
-        }
-        let isWrittenAsForm = form.utf8.withContiguousStorageIfAvailable { sameBytes($0, written) } ?? false
-        return (form, isWrittenAsForm)
     }
 
     private static func isNumber(_ segment: Breaker.Segment) -> Bool { (100..<200).contains(segment.status) }
@@ -258,7 +299,7 @@ public final class TextAnalyzer {
     }
 
     /// Whether a sentence ends in "abbreviation." — a word in the language's list followed
-    /// directly by a full stop.
+    /// directly by a full stop. `tokens` still name vocabulary forms.
     private func endsWithAbbreviation(_ sentence: Range<Int>, tokens: [Token], language: Language) -> Bool {
         // Binary search for the last token inside the sentence.
         var low = 0, high = tokens.count
@@ -268,9 +309,9 @@ public final class TextAnalyzer {
         }
         guard low >= 2 else { return false }
         let stop = tokens[low - 1], word = tokens[low - 2]
-        return stop.form == "." && word.range.upperBound == stop.range.lowerBound
+        return vocabulary.forms[Int(stop.word)].text == "." && word.range.upperBound == stop.range.lowerBound
             && word.range.lowerBound >= sentence.lowerBound
-            && Abbreviations.nonFinal[language, default: []].contains(word.form)
+            && Abbreviations.nonFinal[language, default: []].contains(vocabulary.forms[Int(word.word)].text)
     }
 }
 

@@ -17,16 +17,27 @@ public struct Token: Sendable, Hashable {
         case range // 2-3
     }
 
-    /// UTF-8 byte offsets into the document text.
-    public var range: Range<Int>
+    // Sixteen bytes a token: a large document has millions of them.
+    private var start: Int32
+    private var end: Int32
+    /// The token's word in `AnalyzedText.words`: its normalised form and stem. While the
+    /// analyzer is still reading the text, an index into its vocabulary's forms.
+    public internal(set) var word: Int32
     public var kind: Kind
-    /// The normalised form (NFKC, case folded, «ё» → «е», one apostrophe and dash).
-    public var form: String
-    /// The stem of `form` in its sentence's language; empty for numbers and punctuation.
-    public var stem: String = ""
-    /// Whether the text is written exactly as `form`, so it has no capitals: lets checks
+    /// Whether the text is written exactly as its form, so it has no capitals: lets checks
     /// about capitals skip almost every token without looking at its letters.
-    public var isWrittenAsForm = true
+    public var isWrittenAsForm: Bool
+
+    /// UTF-8 byte offsets into the document text.
+    public var range: Range<Int> { Int(start)..<Int(end) }
+
+    init(range: Range<Int>, kind: Kind, word: Int32, isWrittenAsForm: Bool) {
+        start = Int32(range.lowerBound)
+        end = Int32(range.upperBound)
+        self.kind = kind
+        self.word = word
+        self.isWrittenAsForm = isWrittenAsForm
+    }
 
     /// Words and numbers are what phrases are made of; punctuation only separates them.
     public var isWordLike: Bool {

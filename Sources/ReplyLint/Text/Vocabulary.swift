@@ -1,0 +1,104 @@
+/// Every spelling and every normalised form one worker has met, so that each is folded,
+/// classified, weighed for its language and stemmed once, not once per occurrence: most
+/// tokens of a reply are words the worker has already seen.
+///
+/// Indexes are valid within one `generation`; the vocabulary starts over when it grows past
+/// `limit`, so memory stays bounded over a run of any length.
+struct Vocabulary {
+    /// A way a token is written («Извините», «извините»), and what its bytes make of it.
+    struct Spelling {
+        var form: Int32
+        var kind: Token.Kind
+        var isWrittenAsForm: Bool
+    }
+
+    /// A normalised form («извините») and what is known of it in each language.
+    struct Form {
+        var text: String
+        /// Which language the word is evidence for, and how strongly (see `LanguageDetector`).
+        var evidence: LanguageDetector.Evidence?
+        /// The stem in each language, found when first needed.
+        var stems = PerLanguage<String?>(ru: nil, lv: nil, en: nil)
+    }
+
+    /// Identifies one generation of indexes: texts analysed before a reset carry another one.
+    final class Generation: Sendable {}
+
+    private(set) var generation = Generation()
+    private var spellingTable = ByteStringTable()
+    private(set) var spellings: [Spelling] = []
+    private var formTable = ByteStringTable()
+    private(set) var forms: [Form] = []
+    static let limit = 500_000
+
+    /// Starts over when full; true when it did, so the caller drops what it keyed by index.
+    mutating func startOverIfFull() -> Bool {
+        guard spellings.count > Self.limit || forms.count > Self.limit else { return false }
+        self = Vocabulary()
+        return true
+    }
+
+    /// What `written` makes: from the vocabulary, or the first time from `read` (its form and
+    /// kind) and, for a new form, `describe`.
+    mutating func spelling(of written: UnsafeBufferPointer<UInt8>, read: () -> (form: String, kind: Token.Kind),
+                           describe: (String) -> Form) -> Spelling {
+        let (index, isNew) = spellingTable.index(of: written)
+        guard isNew else { return spellings[Int(index)] }
+        let (text, kind) = read()
+        let spelling = Spelling(form: form(text, describe: describe), kind: kind,
+                                isWrittenAsForm: text.utf8.elementsEqual(written))
+        spellings.append(spelling)
+        return spelling
+    }
+
+    /// The index of the form `text`; `describe` tells what is known of it the first time.
+    mutating func form(_ text: String, describe: (String) -> Form) -> Int32 {
+        var text = text
+        let (index, isNew) = text.withUTF8 { formTable.index(of: $0) }
+        if isNew { forms.append(describe(text)) }
+        return index
+    }
+
+    /// The stem of `form` in `language`, from `stemmer` the first time.
+    mutating func stem(of form: Int32, in language: Language, stemmer: (String) -> String) -> String {
+        if let stem = forms[Int(form)].stems[language] { return stem }
+        let stem = stemmer(forms[Int(form)].text)
+        forms[Int(form)].stems[language] = stem
+        return stem
+    }
+}
+
+extension Language {
+    /// The position in `allCases`: for tables with one slot per language.
+    var index: Int {
+        switch self {
+        case .ru: 0
+        case .lv: 1
+        case .en: 2
+        }
+    }
+}
+
+/// One value per language, stored inline.
+struct PerLanguage<Value> {
+    var ru: Value
+    var lv: Value
+    var en: Value
+
+    subscript(language: Language) -> Value {
+        get {
+            switch language {
+            case .ru: ru
+            case .lv: lv
+            case .en: en
+            }
+        }
+        set {
+            switch language {
+            case .ru: ru = newValue
+            case .lv: lv = newValue
+            case .en: en = newValue
+            }
+        }
+    }
+}
