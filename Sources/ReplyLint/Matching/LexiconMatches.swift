@@ -15,8 +15,9 @@ public struct LexiconMatches: Sendable {
 
     init(text: AnalyzedText, library: LexiconLibrary, analyzer: TextAnalyzer) {
         var matches: [PhraseMatcher.Match] = []
+        var scratch = PhraseMatcher.Scratch()
         // Looked up once per language, not per sentence: the library's lookup takes a lock.
-        var matchers: [Language: (matcher: PhraseMatcher, files: [LexiconFile], atoms: AtomCache)] = [:]
+        var matchers = PerLanguage<(matcher: PhraseMatcher, files: [LexiconFile], atoms: AtomCache)?>(ru: nil, lv: nil, en: nil)
         for (index, sentence) in text.sentences.enumerated() {
             let language = sentence.language
             matches.removeAll(keepingCapacity: true)
@@ -25,7 +26,7 @@ public struct LexiconMatches: Sendable {
                 matchers[language] = (matcher, library.files(for: language), matcher.atomCache(for: text, analyzer: analyzer))
             }
             let (matcher, files, atoms) = matchers[language]!
-            matcher.matches(in: text, sentence: index, atomCache: atoms, into: &matches)
+            matcher.matches(in: text, sentence: index, atomCache: atoms, scratch: &scratch, into: &matches)
             let exceptions = matches.filter { $0.owner.role == .exception }
             for match in matches {
                 let file = files[match.owner.file]

@@ -5,7 +5,7 @@
 /// of the number of patterns), starts the patterns whose first item has one of them, and
 /// advances the partial matches still alive. One pass over a sentence's tokens yields every
 /// match of every rule.
-struct PhraseMatcher: Sendable {
+final class PhraseMatcher: Sendable {
     /// Which lexicon pattern a match came from: an entry's own pattern, or an exception
     /// (`unless`) of an entry or, with `entry == nil`, of the whole file.
     struct Owner: Hashable, Sendable {
@@ -34,30 +34,28 @@ struct PhraseMatcher: Sendable {
         var owner: Owner
     }
 
-    private var programs: [Program] = []
-    private var items: [Item] = []
-    private var itemAtoms: [Int32] = []
+    private let programs: [Program]
+    private let items: [Item]
+    private let itemAtoms: [Int32]
     /// For each atom, the programs whose first item accepts it and that have one item or a
     /// gap before the second.
-    private var starts: [[Int32]] = []
+    private let starts: [[Int32]]
     /// For each pair of atoms (first item, second item right after it), the other programs,
     /// ascending: a start considers only programs the next token can continue, so its cost
     /// does not grow with the number of patterns that begin alike.
-    private var pairStarts: [UInt64: [Int32]] = [:]
+    private let pairStarts: [UInt64: [Int32]]
     /// For each program, a number shared by programs with the same second item (-1: none):
     /// variants of one pattern mostly continue alike, so a start checks each once.
-    private var secondItems: [Int32] = []
-    private var stemAtoms: [FormKey: Int32] = [:]
-    private var exactAtoms: [FormKey: Int32] = [:]
-    private var prefixAtoms = PrefixTrie()
-    private var builtinAtoms: [PatternAtom.Builtin: Int32] = [:]
-    /// Names this compiled matcher in each worker's `AtomCache`s.
-    private let identity = Identity()
-    private final class Identity: Sendable {}
+    private let secondItems: [Int32]
+    private let stemAtoms: [FormKey: Int32]
+    private let exactAtoms: [FormKey: Int32]
+    private let prefixAtoms: PrefixTrie
+    private let builtinAtoms: [PatternAtom.Builtin: Int32]
 
     /// Compiles `files` (all of one language; `Owner.file` indexes this array). Patterns are
     /// normalised and stemmed exactly as text tokens are, by `analyzer`.
     init(files: [LexiconFile], language: Language, analyzer: TextAnalyzer) {
+        var programs: [Program] = [], items: [Item] = [], itemAtoms: [Int32] = []
         var atomIDs: [PatternAtom: Int32] = [:]
         // Groups and optional items repeat the same atoms across variants: fold each once.
         var idsOfWrittenAtoms: [PatternAtom: Int32] = [:]
@@ -108,7 +106,8 @@ struct PhraseMatcher: Sendable {
             }
         }
 
-        starts = Array(repeating: [], count: atomIDs.count)
+        var starts = [[Int32]](repeating: [], count: atomIDs.count)
+        var pairStarts: [UInt64: [Int32]] = [:]
         for (index, program) in programs.enumerated() {
             let second = program.items.count > 1 ? items[program.items.lowerBound + 1] : nil
             for atom in itemAtoms[items[program.items.lowerBound].atoms] {
@@ -120,7 +119,7 @@ struct PhraseMatcher: Sendable {
             }
         }
         var secondItemIDs: [[Int]: Int32] = [:]
-        secondItems = programs.map { program in
+        secondItems = programs.map { program -> Int32 in
             guard program.items.count > 1 else { return -1 }
             let item = items[program.items.lowerBound + 1]
             let key = [item.gap.lowerBound, item.gap.upperBound] + itemAtoms[item.atoms].map(Int.init)
@@ -129,6 +128,8 @@ struct PhraseMatcher: Sendable {
             secondItemIDs[key] = id
             return id
         }
+        var stemAtoms: [FormKey: Int32] = [:], exactAtoms: [FormKey: Int32] = [:]
+        var prefixAtoms = PrefixTrie(), builtinAtoms: [PatternAtom.Builtin: Int32] = [:]
         for (atom, id) in atomIDs {
             switch atom {
             case .stem(let stem): stemAtoms[FormKey(stem)] = id
@@ -139,11 +140,13 @@ struct PhraseMatcher: Sendable {
             case .klass: break
             }
         }
+        (self.programs, self.items, self.itemAtoms, self.starts, self.pairStarts) = (programs, items, itemAtoms, starts, pairStarts)
+        (self.stemAtoms, self.exactAtoms, self.prefixAtoms, self.builtinAtoms) = (stemAtoms, exactAtoms, prefixAtoms, builtinAtoms)
     }
 
     /// A partial match: the program, the item it waits for, where it began, and how many
     /// tokens the gap before that item has skipped so far.
-    private struct Thread: Hashable {
+    fileprivate struct Thread: Hashable {
         var program: Int32
         var next: Int32
         var start: Int32
@@ -157,11 +160,18 @@ struct PhraseMatcher: Sendable {
     }
 
     /// The atoms of each word-like token of one sentence, found once and read by every thread.
-    private struct SentenceAtoms {
+    fileprivate struct SentenceAtoms {
         /// Document token index per position (positions count word-like tokens only).
         var tokens: [Int] = []
         var bounds: [Int] = [0]
         var atoms: [Int32] = []
+
+        mutating func removeAll() {
+            tokens.removeAll(keepingCapacity: true)
+            bounds.removeAll(keepingCapacity: true)
+            bounds.append(0)
+            atoms.removeAll(keepingCapacity: true)
+        }
 
         func atoms(at position: Int) -> ArraySlice<Int32> { atoms[bounds[position]..<bounds[position + 1]] }
 
@@ -173,12 +183,57 @@ struct PhraseMatcher: Sendable {
 
     /// The memo of this matcher's atoms for the words of `text`, from the worker's analyzer.
     func atomCache(for text: AnalyzedText, analyzer: TextAnalyzer) -> AtomCache {
-        analyzer.atomCache(for: ObjectIdentifier(identity), generation: text.generation)
+        analyzer.atomCache(for: self, generation: text.generation)
+    }
+
+    /// The threads alive after a token, in the order they were kept, each once. Few are alive
+    /// at a time, so a scan finds a duplicate; a set takes over when many are.
+    fileprivate struct ThreadList {
+        private(set) var threads: [Thread] = []
+        private var index = Set<Thread>()
+        private static let scanned = 16
+
+        mutating func insert(_ thread: Thread) {
+            if threads.count < Self.scanned {
+                guard !threads.contains(thread) else { return }
+                threads.append(thread)
+                if threads.count == Self.scanned { index = Set(threads) }
+            } else if index.insert(thread).inserted {
+                threads.append(thread)
+            }
+        }
+
+        mutating func removeAll() {
+            threads.removeAll(keepingCapacity: true)
+            if !index.isEmpty { index.removeAll(keepingCapacity: true) }
+        }
+    }
+
+    /// Buffers that matching reuses from one sentence to the next.
+    struct Scratch {
+        fileprivate var sentence = SentenceAtoms()
+        fileprivate var active: [Thread] = []
+        fileprivate var following = ThreadList()
+        fileprivate var startable: [Int32] = []
     }
 
     /// Appends every match in one sentence of `text` to `matches`.
-    func matches(in text: AnalyzedText, sentence sentenceIndex: Int, atomCache: AtomCache, into matches: inout [Match]) {
-        var sentence = SentenceAtoms()
+    func matches(in text: AnalyzedText, sentence sentenceIndex: Int, atomCache: AtomCache, scratch: inout Scratch,
+                 into matches: inout [Match]) {
+        // The buffers are moved out (not copied, which would copy them on the first write) and back.
+        var sentence = SentenceAtoms(), active: [Thread] = [], following = ThreadList(), startable: [Int32] = []
+        swap(&sentence, &scratch.sentence)
+        swap(&active, &scratch.active)
+        swap(&following, &scratch.following)
+        swap(&startable, &scratch.startable)
+        defer {
+            swap(&sentence, &scratch.sentence)
+            swap(&active, &scratch.active)
+            swap(&following, &scratch.following)
+            swap(&startable, &scratch.startable)
+        }
+        sentence.removeAll()
+        active.removeAll(keepingCapacity: true)
         for tokenIndex in text.sentences[sentenceIndex].tokens where text.tokens[tokenIndex].isWordLike {
             let token = text.tokens[tokenIndex]
             let word = text.words[Int(token.word)]
@@ -186,14 +241,9 @@ struct PhraseMatcher: Sendable {
             sentence.tokens.append(tokenIndex)
             sentence.bounds.append(sentence.atoms.count)
         }
-        var active: [Thread] = []
-        var following: [Thread] = []
-        var seen = Set<Thread>()
-        var startable: [Int32] = []
         for position in sentence.tokens.indices {
             let tokenIndex = sentence.tokens[position]
-            following.removeAll(keepingCapacity: true)
-            seen.removeAll(keepingCapacity: true)
+            following.removeAll()
             // A thread whose next item no token within its gap satisfies can never complete:
             // dropping it now leaves the matches and their order exactly as they were.
             func canComplete(_ thread: Thread) -> Bool {
@@ -203,7 +253,7 @@ struct PhraseMatcher: Sendable {
                 return first <= last && (first...last).contains { sentence.satisfies($0, itemAtoms[item.atoms]) }
             }
             func keep(_ thread: Thread, canComplete: Bool) {
-                if canComplete, seen.insert(thread).inserted { following.append(thread) }
+                if canComplete { following.insert(thread) }
             }
             func keep(_ thread: Thread) { keep(thread, canComplete: canComplete(thread)) }
             func emit(_ program: Int32, from start: Int32) {
@@ -248,7 +298,8 @@ struct PhraseMatcher: Sendable {
                     keep(Thread(program: program, next: 1, start: Int32(tokenIndex), skipped: 0), canComplete: true)
                 }
             }
-            swap(&active, &following)
+            active.removeAll(keepingCapacity: true)
+            active += following.threads
         }
     }
 
@@ -282,10 +333,15 @@ struct PhraseMatcher: Sendable {
 /// What one compiled matcher makes of each word a worker meets (by `AnalyzedText.Word.key`):
 /// the atoms it satisfies, looked up in the matcher's tables only the first time.
 final class AtomCache {
+    /// Held so that no other matcher can take its place (and its `ObjectIdentifier`) while
+    /// this memo exists.
+    private let matcher: PhraseMatcher
     /// Per word key, where its atoms start and end in `atoms`; -1: not met yet.
     private var starts: [Int32] = []
     private var ends: [Int32] = []
     private var atoms: [Int32] = []
+
+    init(_ matcher: PhraseMatcher) { self.matcher = matcher }
 
     func atoms(of key: Int32, _ find: () -> [Int32]) -> ArraySlice<Int32> {
         let key = Int(key)

@@ -26,7 +26,7 @@ public struct JargonRule: PhraseRule {
         var candidates: [(index: Int, term: String, language: Language)] = []
         var explained = Set<String>()
         for sentence in context.text.sentences where !sentence.isShouted {
-            for index in sentence.tokens where tokens[index].kind == .word && !tokens[index].isWrittenAsForm {
+            for index in sentence.tokens where tokens[index].kind == .word && tokens[index].casing == .noLowercase {
                 let term = context.text.excerpt(tokens[index].range)
                 guard Self.isAcronym(term) else { continue }
                 if isExplained(at: index, in: sentence.tokens, context.text) { explained.insert(term) }

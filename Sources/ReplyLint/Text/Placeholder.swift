@@ -26,11 +26,16 @@ public struct PlaceholderSyntax: Sendable, Hashable, CustomStringConvertible {
 /// а не 20%» and "[1]" are not placeholders, while "[Client Name]" and "{{срок}}" are.
 struct PlaceholderFinder {
     private let syntaxes: [(open: [UInt8], close: [UInt8])]
+    /// Per byte value, whether an opener starts with it: most bytes are skipped at one look.
+    private let startsOpener: [Bool]
     private static let maximumName = 40
 
     init(_ syntaxes: [PlaceholderSyntax]) {
         // Longer openers first, so "{{x}}" is one placeholder, not "{" + "{x}" + "}".
         self.syntaxes = syntaxes.map { (Array($0.open.utf8), Array($0.close.utf8)) }.sorted { $0.open.count > $1.open.count }
+        var startsOpener = [Bool](repeating: false, count: 256)
+        for syntax in self.syntaxes { startsOpener[Int(syntax.open[0])] = true }
+        self.startsOpener = startsOpener
     }
 
     /// The byte ranges of every placeholder, in order, not overlapping.
@@ -39,7 +44,7 @@ struct PlaceholderFinder {
         var found: [Range<Int>] = []
         var index = 0
         while index < utf8.count {
-            if let end = placeholderEnd(at: index, utf8) {
+            if startsOpener[Int(utf8[index])], let end = placeholderEnd(at: index, utf8) {
                 found.append(index..<end)
                 index = end
             } else {

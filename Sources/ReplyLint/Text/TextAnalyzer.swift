@@ -35,11 +35,11 @@ public final class TextAnalyzer {
 
     /// The worker's memo of what `matcher` makes of each word of texts of `generation`; a
     /// text from an older generation gets a memo of its own.
-    func atomCache(for matcher: ObjectIdentifier, generation: Vocabulary.Generation) -> AtomCache {
-        guard generation === vocabulary.generation else { return AtomCache() }
-        if let cache = atomCaches[matcher] { return cache }
-        let cache = AtomCache()
-        atomCaches[matcher] = cache
+    func atomCache(for matcher: PhraseMatcher, generation: Vocabulary.Generation) -> AtomCache {
+        guard generation === vocabulary.generation else { return AtomCache(matcher) }
+        if let cache = atomCaches[ObjectIdentifier(matcher)] { return cache }
+        let cache = AtomCache(matcher)
+        atomCaches[ObjectIdentifier(matcher)] = cache
         return cache
     }
 
@@ -83,7 +83,7 @@ public final class TextAnalyzer {
                     let token = tokens[tokenIndex]
                     if token.kind == .word {
                         count += 1
-                        if !token.isWrittenAsForm, !Self.hasLowercase(UnsafeBufferPointer(rebasing: utf8[token.range])) { capitalised += 1 }
+                        if token.casing == .noLowercase { capitalised += 1 }
                     }
                     tokens[tokenIndex].word = word(token.word, kind: token.kind, language: language, into: &words)
                     tokenIndex += 1
@@ -144,11 +144,6 @@ public final class TextAnalyzer {
         Vocabulary.Form(text: form, evidence: detector.evidence(of: form))
     }
 
-    private static func hasLowercase(_ written: UnsafeBufferPointer<UInt8>) -> Bool {
-        if written.allSatisfy({ $0 < 0x80 }) { return written.contains { (0x61...0x7A).contains($0) } }
-        return String(decoding: written, as: UTF8.self).unicodeScalars.contains { $0.properties.isLowercase }
-    }
-
     // MARK: Words
 
     /// ICU word break, then the joins ICU does not make: hyphenated words and numbers
@@ -168,7 +163,7 @@ public final class TextAnalyzer {
                 return (form, Self.kind(of: segments, form: form))
             }, describe: describe)
             tokens.append(Token(range: first.start..<last.end, kind: spelling.kind, word: spelling.form,
-                                isWrittenAsForm: spelling.isWrittenAsForm))
+                                casing: spelling.casing))
         }
         wordBreaker.forEachSegment(in: utf8) { segment in
             if segment.status == 0, utf8[segment.start..<segment.end].allSatisfy(Self.isSpace) { return }
@@ -209,7 +204,7 @@ public final class TextAnalyzer {
                 let written = UnsafeBufferPointer(rebasing: utf8[range])
                 let form = normalizer.fold(written)
                 merged.append(Token(range: range, kind: .placeholder, word: vocabulary.form(form, describe: describe),
-                                    isWrittenAsForm: form.utf8.elementsEqual(written)))
+                                    casing: Token.Casing(written: written, form: form)))
                 index = last + 1
             } else {
                 merged.append(tokens[index])

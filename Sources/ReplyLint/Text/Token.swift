@@ -24,19 +24,38 @@ public struct Token: Sendable, Hashable {
     /// analyzer is still reading the text, an index into its vocabulary's forms.
     public internal(set) var word: Int32
     public var kind: Kind
-    /// Whether the text is written exactly as its form, so it has no capitals: lets checks
-    /// about capitals skip almost every token without looking at its letters.
-    public var isWrittenAsForm: Bool
+    public var casing: Casing
 
     /// UTF-8 byte offsets into the document text.
     public var range: Range<Int> { Int(start)..<Int(end) }
 
-    init(range: Range<Int>, kind: Kind, word: Int32, isWrittenAsForm: Bool) {
+    /// How a token's letters are written, as far as checks about capitals need to know: most
+    /// tokens are written as their form, so those checks skip them without reading letters.
+    public enum Casing: Sendable, Hashable {
+        /// Exactly as its form, so without capitals.
+        case asForm
+        /// Otherwise, with a lowercase letter: "Sorry", «ёлка», "don’t".
+        case mixed
+        /// Otherwise, without a lowercase letter: "SLA", «ВНИМАНИЕ».
+        case noLowercase
+
+        init(written: UnsafeBufferPointer<UInt8>, form: String) {
+            if form.utf8.elementsEqual(written) {
+                self = .asForm
+            } else if written.allSatisfy({ $0 < 0x80 }) {
+                self = written.contains { (0x61...0x7A).contains($0) } ? .mixed : .noLowercase
+            } else {
+                self = String(decoding: written, as: UTF8.self).unicodeScalars.contains(where: \.properties.isLowercase) ? .mixed : .noLowercase
+            }
+        }
+    }
+
+    init(range: Range<Int>, kind: Kind, word: Int32, casing: Casing) {
         start = Int32(range.lowerBound)
         end = Int32(range.upperBound)
         self.kind = kind
         self.word = word
-        self.isWrittenAsForm = isWrittenAsForm
+        self.casing = casing
     }
 
     /// Words and numbers are what phrases are made of; punctuation only separates them.

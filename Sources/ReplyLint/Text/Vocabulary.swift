@@ -9,7 +9,7 @@ struct Vocabulary {
     struct Spelling {
         var form: Int32
         var kind: Token.Kind
-        var isWrittenAsForm: Bool
+        var casing: Token.Casing
     }
 
     /// A normalised form («извините») and what is known of it in each language.
@@ -46,7 +46,7 @@ struct Vocabulary {
         guard isNew else { return spellings[Int(index)] }
         let (text, kind) = read()
         let spelling = Spelling(form: form(text, describe: describe), kind: kind,
-                                isWrittenAsForm: text.utf8.elementsEqual(written))
+                                casing: Token.Casing(written: written, form: text))
         spellings.append(spelling)
         return spelling
     }
