@@ -1,37 +1,58 @@
 /// The lexicon matches of one document, with exceptions applied: what rules read.
 public struct LexiconMatches: Sendable {
     /// A surviving match of a lexicon entry.
+    /// Small, because a large document has hundreds of thousands: `entry(of:)` gives its entry.
     public struct Hit: Sendable, Hashable {
-        public var file: LexiconFile
-        public var entry: LexiconEntry
+        /// The language of the lexicon file matched.
+        public var language: Language
+        fileprivate var file: Int32
+        fileprivate var entry: Int32
+        private var first: Int32
+        private var last: Int32
+        private var sentenceIndex: Int32
+
         /// Document token indexes of the first and last word.
-        public var tokens: ClosedRange<Int>
-        public var sentence: Int
+        public var tokens: ClosedRange<Int> { Int(first)...Int(last) }
+        public var sentence: Int { Int(sentenceIndex) }
+
+        fileprivate init(language: Language, file: Int, entry: Int, tokens: ClosedRange<Int>, sentence: Int) {
+            self.language = language
+            self.file = Int32(file)
+            self.entry = Int32(entry)
+            first = Int32(tokens.lowerBound)
+            last = Int32(tokens.upperBound)
+            sentenceIndex = Int32(sentence)
+        }
     }
+
+    /// The lexicon files of each language, as the matchers number them.
+    private var files = PerLanguage<[LexiconFile]>(ru: [], lv: [], en: [])
 
     private var hitsByRule: [String: [Hit]] = [:]
     /// File-level exception matches per rule, which also silence a rule's code checks.
-    private var exceptionsByRule: [String: [(tokens: ClosedRange<Int>, sentence: Int)]] = [:]
+    private var exceptionsByRule: [String: TokenRanges] = [:]
 
     init(text: AnalyzedText, library: LexiconLibrary, analyzer: TextAnalyzer) {
         var matches: [PhraseMatcher.Match] = []
         var scratch = PhraseMatcher.Scratch()
         // Looked up once per language, not per sentence: the library's lookup takes a lock.
-        var matchers = PerLanguage<(matcher: PhraseMatcher, files: [LexiconFile], atoms: AtomCache)?>(ru: nil, lv: nil, en: nil)
+        var matchers = PerLanguage<(matcher: PhraseMatcher, atoms: AtomCache)?>(ru: nil, lv: nil, en: nil)
         for (index, sentence) in text.sentences.enumerated() {
             let language = sentence.language
             matches.removeAll(keepingCapacity: true)
             if matchers[language] == nil {
                 let matcher = library.matcher(for: language, analyzer: analyzer)
-                matchers[language] = (matcher, library.files(for: language), matcher.atomCache(for: text, analyzer: analyzer))
+                matchers[language] = (matcher, matcher.atomCache(for: text, analyzer: analyzer))
+                files[language] = library.files(for: language)
             }
-            let (matcher, files, atoms) = matchers[language]!
+            let (matcher, atoms) = matchers[language]!
             matcher.matches(in: text, sentence: index, atomCache: atoms, scratch: &scratch, into: &matches)
-            let exceptions = matches.filter { $0.owner.role == .exception }
+            let exceptions = matches.contains { $0.owner.role == .exception } ? matches.filter { $0.owner.role == .exception } : []
+            let files = files[language]
             for match in matches {
-                let file = files[match.owner.file]
+                let rule = files[match.owner.file].rule
                 guard let entryIndex = match.owner.entry else {
-                    exceptionsByRule[file.rule, default: []].append((match.tokens, index))
+                    exceptionsByRule[rule, default: TokenRanges()].insert(match.tokens)
                     continue
                 }
                 guard match.owner.role == .entry else { continue }
@@ -40,10 +61,16 @@ public struct LexiconMatches: Sendable {
                         && $0.tokens.overlaps(match.tokens)
                 }
                 if !cancelled {
-                    hitsByRule[file.rule, default: []].append(Hit(file: file, entry: file.entries[entryIndex], tokens: match.tokens, sentence: index))
+                    hitsByRule[rule, default: []].append(Hit(language: language, file: match.owner.file, entry: entryIndex,
+                                                                  tokens: match.tokens, sentence: index))
                 }
             }
         }
+    }
+
+    /// The lexicon entry `hit` matched.
+    public func entry(of hit: Hit) -> LexiconEntry {
+        files[hit.language][Int(hit.file)].entries[Int(hit.entry)]
     }
 
     /// Every surviving match of `rule`, in text order.
@@ -70,6 +97,31 @@ public struct LexiconMatches: Sendable {
 
     /// Whether a file-level `unless` of `rule` covers the token at `index`.
     public func isExcepted(rule: String, token index: Int) -> Bool {
-        exceptionsByRule[rule]?.contains { $0.tokens.contains(index) } ?? false
+        exceptionsByRule[rule]?.contains(index) ?? false
+    }
+}
+
+/// Token indexes covered by matches, as sorted disjoint ranges: a large document has many
+/// matches of file-level exceptions, and rules ask about single tokens.
+private struct TokenRanges: Sendable {
+    private var ranges: [ClosedRange<Int>] = []
+
+    /// Adds `range`; matches come in order of their last token, never earlier than the last added.
+    mutating func insert(_ range: ClosedRange<Int>) {
+        var merged = range
+        while let last = ranges.last, merged.lowerBound <= last.upperBound + 1 {
+            merged = min(last.lowerBound, merged.lowerBound)...max(last.upperBound, merged.upperBound)
+            ranges.removeLast()
+        }
+        ranges.append(merged)
+    }
+
+    func contains(_ index: Int) -> Bool {
+        var low = 0, high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].upperBound < index { low = mid + 1 } else { high = mid }
+        }
+        return low < ranges.count && ranges[low].contains(index)
     }
 }

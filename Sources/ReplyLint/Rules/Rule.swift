@@ -80,7 +80,7 @@ extension PhraseRule {
     public func phraseFindings(_ context: RuleContext) -> [Finding] {
         let id = Self.description.id
         return context.matches.outermostHits(for: id).map { hit in
-            context.finding(id, range: context.range(of: hit.tokens), language: hit.file.language, entry: hit.entry,
+            context.finding(id, range: context.range(of: hit.tokens), language: hit.language, entry: context.matches.entry(of: hit),
                             fallback: Self.description.name)
         }
     }

@@ -102,3 +102,5 @@ struct PerLanguage<Value> {
         }
     }
 }
+
+extension PerLanguage: Sendable where Value: Sendable {}
