@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func aLibraryWithoutRepliesSaysSo() {
-        let empty = LintReport(files: [FileReport(path: "a.txt", text: "", language: nil, diagnostics: [])])
+        let empty = LintReport(files: [FileReport(path: "a.txt", language: nil, diagnostics: [])])
         #expect(LibraryHTMLReporter().render(empty).contains("<section id=\"empty\">"))
         #expect(!LibraryHTMLReporter().render(empty).contains("<svg"))
         #expect(LibraryReporter().render(empty) == "0 replies scored, 1 not scored\n")

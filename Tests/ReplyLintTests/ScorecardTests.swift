@@ -74,7 +74,7 @@ import Testing
         let runner = LintRunner(linter: Linter(library: try TestSupport.library()))
         let analyzer = try TextAnalyzer()
         return LibrarySummary(LintReport(files: files.sorted { $0.key < $1.key }.map { runner.lint($1, path: $0, analyzer: analyzer) }
-            + [FileReport(path: "broken.txt", text: "", language: nil, diagnostics: [], failure: "unreadable")]))
+            + [FileReport(path: "broken.txt", language: nil, diagnostics: [], failure: "unreadable")]))
     }
 
     @Test func countsScoresRulesAndFindsTheWeakest() throws {

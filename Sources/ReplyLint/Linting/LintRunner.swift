@@ -42,9 +42,9 @@ public struct LintRunner: Sendable {
         do {
             return try lint(bytes: source.read(), path: source.path, analyzer: analyzer.get())
         } catch let skipped as SourceSkipped {
-            return FileReport(path: source.path, text: "", language: nil, diagnostics: [], skipped: skipped.description)
+            return FileReport(path: source.path, language: nil, diagnostics: [], skipped: skipped.description)
         } catch {
-            return FileReport(path: source.path, text: "", language: nil, diagnostics: [], failure: "\(error)")
+            return FileReport(path: source.path, language: nil, diagnostics: [], failure: "\(error)")
         }
     }
 
@@ -57,12 +57,11 @@ public struct LintRunner: Sendable {
     /// template of a library) is linted on its own and its findings placed in the file.
     public func lint(bytes: [UInt8], path: String, analyzer: TextAnalyzer) -> FileReport {
         let settings = settings(path)
-        let text = String(decoding: bytes, as: UTF8.self)
         let document: Document
         do {
             document = try Document(bytes: bytes, format: Document.Format(path: path), templateKeys: settings.templateKeys)
         } catch {
-            return FileReport(path: path, text: text, language: nil, diagnostics: [], failure: "\(error)")
+            return FileReport(path: path, language: nil, diagnostics: [], failure: "\(error)")
         }
         let lines = LineIndex(bytes: bytes)
         // Suppression comments are read in the file as stored, where diagnostics are placed.
@@ -88,7 +87,9 @@ public struct LintRunner: Sendable {
         // The file's language is that of most of its prose.
         let language = languages.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
         // A suppressed finding is one the writer meant: its element passes.
-        return FileReport(path: path, text: text, language: language, diagnostics: diagnostics,
+        let shownLines = Dictionary(diagnostics.filter { !$0.isDocumentLevel }.map { ($0.line, lines.line($0.line)) },
+                                    uniquingKeysWith: { first, _ in first })
+        return FileReport(path: path, lines: shownLines, language: language, diagnostics: diagnostics,
                           scorecard: language == nil ? nil : Scorecard(diagnostics), templates: templates)
     }
 }

@@ -15,9 +15,8 @@ public struct TextReporter: Reporter {
         for file in report.files {
             // Files that could not be linted are reported on standard error by the caller.
             guard file.failure == nil else { continue }
-            let lines = LineIndex(file.text)
             for diagnostic in file.diagnostics {
-                out += render(diagnostic, path: file.path, lines: lines)
+                out += render(diagnostic, path: file.path, line: file.lines[diagnostic.line] ?? "")
             }
             if scorecard, let card = file.scorecard { out += render(card, path: file.path) }
         }
@@ -25,7 +24,7 @@ public struct TextReporter: Reporter {
         return out
     }
 
-    private func render(_ diagnostic: Diagnostic, path: String, lines: LineIndex) -> String {
+    private func render(_ diagnostic: Diagnostic, path: String, line: String) -> String {
         let severity = paint(diagnostic.severity.rawValue, Self.style(of: diagnostic.severity))
         let rule = paint("[\(diagnostic.rule)]", .dim)
         guard !diagnostic.isDocumentLevel else {
@@ -36,7 +35,7 @@ public struct TextReporter: Reporter {
         var out = "\(paint("\(path):\(diagnostic.line):\(diagnostic.column)", .bold)): \(severity): \(diagnostic.message) \(rule)\n"
         let gutter = String(diagnostic.line).count
         let blank = String(repeating: " ", count: gutter)
-        let line = Array(lines.line(diagnostic.line).unicodeScalars)
+        let line = Array(line.unicodeScalars)
         let lastColumn = diagnostic.endLine == diagnostic.line ? diagnostic.endColumn : line.count + 1
         // Show a window of a long line (a one-line file can be megabytes), marked with "…".
         let shown = max(0, diagnostic.column - 1 - Self.context)..<min(line.count, lastColumn - 1 + Self.context)
