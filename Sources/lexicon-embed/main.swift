@@ -7,11 +7,14 @@ let root = URL(fileURLWithPath: CommandLine.arguments.dropFirst().first ?? FileM
 do {
     let files = try LexiconLoader.loadDirectory(root.appendingPathComponent("lexicons"))
     for language in Language.allCases {
-        let target = root.appendingPathComponent("Sources/ReplyLint/Lexicons/Generated/BuiltinLexicons+\(language.rawValue).swift")
-        let source = LexiconSourceRenderer.render(files, language: language)
-        if (try? String(contentsOf: target, encoding: .utf8)) != source {
-            try source.write(to: target, atomically: true, encoding: .utf8)
-            print("wrote \(target.path)")
+        let generated = root.appendingPathComponent("Sources/ReplyLint/Lexicons/Generated")
+        for (name, source) in [("BuiltinLexicons", LexiconSourceRenderer.render(files, language: language)),
+                               ("BuiltinMatcher", try LexiconSourceRenderer.renderCompiled(files, language: language))] {
+            let target = generated.appendingPathComponent("\(name)+\(language.rawValue).swift")
+            if (try? String(contentsOf: target, encoding: .utf8)) != source {
+                try source.write(to: target, atomically: true, encoding: .utf8)
+                print("wrote \(target.path)")
+            }
         }
     }
 } catch {

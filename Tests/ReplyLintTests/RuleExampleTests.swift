@@ -80,6 +80,21 @@ import Testing
         #expect(committed == LexiconSourceRenderer.render(files, language: language), "run `make lexicons`")
     }
 
+    @Test(arguments: Language.allCases)
+    func generatedMatcherMatchesTheYAML(language: Language) throws {
+        let files = try TestSupport.library().files
+        let path = TestSupport.repositoryRoot.appendingPathComponent("Sources/ReplyLint/Lexicons/Generated/BuiltinMatcher+\(language.rawValue).swift")
+        let committed = try String(contentsOf: path, encoding: .utf8)
+        #expect(committed == (try LexiconSourceRenderer.renderCompiled(files, language: language)), "run `make lexicons`")
+    }
+
+    @Test(arguments: Language.allCases)
+    func builtinCompiledPatternsSurviveTheirGeneratedForm(language: Language) throws {
+        let compiled = PhraseMatcher.compile(LexiconLibrary.builtin.files(for: language), language: language, analyzer: try TextAnalyzer())
+        #expect(PhraseMatcher.Compiled(compiled.flat) == compiled)
+        #expect(BuiltinLexicons.compiled(for: language) == compiled)
+    }
+
     @Test func builtinLexiconsEqualTheYAML() throws {
         #expect(LexiconLibrary.builtin.files == (try TestSupport.library().files))
     }

@@ -7,9 +7,12 @@ public final class LexiconLibrary: Sendable {
     public let files: [LexiconFile]
     private let filesByLanguage: [Language: [LexiconFile]]
     private let compiled = Mutex<[Language: PhraseMatcher]>([:])
+    /// The patterns of a language already compiled, where the binary carries them.
+    private let precompiled: @Sendable (Language) -> PhraseMatcher.Compiled?
 
-    /// The lexicons built into the binary (`Sources/ReplyLint/Lexicons/Generated`).
-    public static let builtin = LexiconLibrary(validated: BuiltinLexicons.all)
+    /// The lexicons built into the binary (`Sources/ReplyLint/Lexicons/Generated`), with their
+    /// patterns compiled at build time.
+    public static let builtin = LexiconLibrary(validated: BuiltinLexicons.all, precompiled: BuiltinLexicons.compiled(for:))
 
     /// Checks `files` and builds a library of them.
     public convenience init(files: [LexiconFile]) throws {
@@ -24,8 +27,9 @@ public final class LexiconLibrary: Sendable {
         self.init(validated: try LexiconLoader.loadDirectory(directory, relativeTo: base))
     }
 
-    private init(validated files: [LexiconFile]) {
+    private init(validated files: [LexiconFile], precompiled: @escaping @Sendable (Language) -> PhraseMatcher.Compiled? = { _ in nil }) {
         self.files = files
+        self.precompiled = precompiled
         filesByLanguage = Dictionary(grouping: files, by: \.language)
     }
 
@@ -38,7 +42,8 @@ public final class LexiconLibrary: Sendable {
     func matcher(for language: Language, analyzer: TextAnalyzer) -> PhraseMatcher {
         compiled.withLock { matchers in
             if let matcher = matchers[language] { return matcher }
-            let matcher = PhraseMatcher(files: files(for: language), language: language, analyzer: analyzer)
+            let matcher = precompiled(language).map(PhraseMatcher.init)
+                ?? PhraseMatcher(files: files(for: language), language: language, analyzer: analyzer)
             matchers[language] = matcher
             return matcher
         }

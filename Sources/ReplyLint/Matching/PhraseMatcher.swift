@@ -24,14 +24,25 @@ final class PhraseMatcher: Sendable {
 
     /// Items and their atoms live in flat arrays that programs index, so matching reads
     /// plain values and never retains an array.
-    private struct Item: Sendable {
+    struct Item: Hashable, Sendable {
         var atoms: Range<Int> // into `itemAtoms`, sorted
         var gap: ClosedRange<Int>
     }
 
-    private struct Program: Sendable {
+    struct Program: Hashable, Sendable {
         var items: Range<Int> // into `items`
         var owner: Owner
+    }
+
+    /// One language's patterns parsed, expanded into variants, normalised and stemmed: what
+    /// the matcher's lookup tables are built from. `make lexicons` writes the built-in
+    /// lexicons' into the binary, so a run does none of this work at start-up.
+    struct Compiled: Hashable, Sendable {
+        var programs: [Program] = []
+        var items: [Item] = []
+        var itemAtoms: [Int32] = []
+        /// Each atom by its number, normalised.
+        var atoms: [PatternAtom] = []
     }
 
     private let programs: [Program]
@@ -52,9 +63,13 @@ final class PhraseMatcher: Sendable {
     private let prefixAtoms: PrefixTrie
     private let builtinAtoms: [PatternAtom.Builtin: Int32]
 
-    /// Compiles `files` (all of one language; `Owner.file` indexes this array). Patterns are
-    /// normalised and stemmed exactly as text tokens are, by `analyzer`.
-    init(files: [LexiconFile], language: Language, analyzer: TextAnalyzer) {
+    /// Compiles `files` (all of one language; `Owner.file` indexes this array).
+    convenience init(files: [LexiconFile], language: Language, analyzer: TextAnalyzer) {
+        self.init(Self.compile(files, language: language, analyzer: analyzer))
+    }
+
+    /// The patterns of `files`, normalised and stemmed exactly as text tokens are, by `analyzer`.
+    static func compile(_ files: [LexiconFile], language: Language, analyzer: TextAnalyzer) -> Compiled {
         var programs: [Program] = [], items: [Item] = [], itemAtoms: [Int32] = []
         var atomIDs: [PatternAtom: Int32] = [:]
         // Groups and optional items repeat the same atoms across variants: fold each once.
@@ -106,7 +121,15 @@ final class PhraseMatcher: Sendable {
             }
         }
 
-        var starts = [[Int32]](repeating: [], count: atomIDs.count)
+        var atoms = [PatternAtom](repeating: .klass(""), count: atomIDs.count)
+        for (atom, id) in atomIDs { atoms[Int(id)] = atom }
+        return Compiled(programs: programs, items: items, itemAtoms: itemAtoms, atoms: atoms)
+    }
+
+    /// A matcher of patterns already compiled.
+    init(_ compiled: Compiled) {
+        let (programs, items, itemAtoms) = (compiled.programs, compiled.items, compiled.itemAtoms)
+        var starts = [[Int32]](repeating: [], count: compiled.atoms.count)
         var pairStarts: [UInt64: [Int32]] = [:]
         for (index, program) in programs.enumerated() {
             let second = program.items.count > 1 ? items[program.items.lowerBound + 1] : nil
@@ -130,7 +153,7 @@ final class PhraseMatcher: Sendable {
         }
         var stemAtoms: [FormKey: Int32] = [:], exactAtoms: [FormKey: Int32] = [:]
         var prefixAtoms = PrefixTrie(), builtinAtoms: [PatternAtom.Builtin: Int32] = [:]
-        for (atom, id) in atomIDs {
+        for (id, atom) in zip(Int32(0)..., compiled.atoms) {
             switch atom {
             case .stem(let stem): stemAtoms[FormKey(stem)] = id
             case .exact(let form): exactAtoms[FormKey(form)] = id
@@ -392,5 +415,61 @@ private struct PrefixTrie: Sendable {
             node = Int(child.node)
             if nodes[node].atom >= 0 { body(nodes[node].atom) }
         }
+    }
+}
+
+extension PhraseMatcher.Compiled {
+    /// The compiled patterns as plain numbers and strings, the form generated source holds:
+    /// five numbers a program (its items, file, entry or -1, and 0 for an entry's own pattern
+    /// or 1 for an exception), four an item (its atoms and gap), and each atom as its kind's
+    /// letter (s, p, e, b) followed by its text.
+    struct Flat: Equatable {
+        var programs: [Int32]
+        var items: [Int32]
+        var itemAtoms: [Int32]
+        var atoms: [String]
+    }
+
+    var flat: Flat {
+        Flat(
+            programs: programs.flatMap { program in
+                [program.items.lowerBound, program.items.upperBound, program.owner.file, program.owner.entry ?? -1,
+                 program.owner.role == .entry ? 0 : 1].map { Int32($0) }
+            },
+            items: items.flatMap { [$0.atoms.lowerBound, $0.atoms.upperBound, $0.gap.lowerBound, $0.gap.upperBound].map { Int32($0) } },
+            itemAtoms: itemAtoms,
+            atoms: atoms.map { atom in
+                switch atom {
+                case .stem(let text): "s" + text
+                case .prefix(let text): "p" + text
+                case .exact(let text): "e" + text
+                case .builtin(let builtin): "b" + builtin.rawValue
+                case .klass(let name): "k" + name
+                }
+            })
+    }
+
+    init(_ flat: Flat) {
+        let programs = stride(from: 0, to: flat.programs.count, by: 5).map { index in
+            let numbers = flat.programs[index..<(index + 5)].map(Int.init)
+            let owner = PhraseMatcher.Owner(file: numbers[2], entry: numbers[3] < 0 ? nil : numbers[3],
+                                            role: numbers[4] == 0 ? .entry : .exception)
+            return PhraseMatcher.Program(items: numbers[0]..<numbers[1], owner: owner)
+        }
+        let items = stride(from: 0, to: flat.items.count, by: 4).map { index in
+            let numbers = flat.items[index..<(index + 4)].map(Int.init)
+            return PhraseMatcher.Item(atoms: numbers[0]..<numbers[1], gap: numbers[2]...numbers[3])
+        }
+        let atoms = flat.atoms.map { code -> PatternAtom in
+            let text = String(code.dropFirst())
+            switch code.first {
+            case "s": return .stem(text)
+            case "p": return .prefix(text)
+            case "e": return .exact(text)
+            case "b": return PatternAtom.Builtin(rawValue: text).map(PatternAtom.builtin) ?? .klass(text)
+            default: return .klass(text)
+            }
+        }
+        self.init(programs: programs, items: items, itemAtoms: flat.itemAtoms, atoms: atoms)
     }
 }
