@@ -134,4 +134,31 @@ import Testing
         #expect(analysis.paragraphs.map(\.language) == [.lv])
         #expect(analysis.language == .lv)
     }
+
+    /// A worker's vocabulary starts over when full; texts analysed before and after, and their
+    /// lexicon matches, are what a fresh analyzer makes of them.
+    @Test func aVocabularyThatStartsOverChangesNothing() throws {
+        let texts = [
+            "Извините за задержку, курьер привезёт заказ завтра до 14:00.",
+            "Atvainojamies par kavēšanos! Rīt līdz plkst. 14:00 kurjers atvedīs pasūtījumu.",
+            "Sorry for the delay: you should have read the FAQ. We will refund you by Friday.",
+            "ВЫ САМИ ВИНОВАТЫ!!! Вам следовало прочитать условия договора.",
+        ]
+        let small = try TextAnalyzer(vocabularyLimit: 8)
+        let linter = Linter()
+        let early = linter.lint(texts[0], analyzer: small)
+        for text in texts + texts {
+            let fresh = linter.lint(text, analyzer: try TextAnalyzer())
+            let reused = linter.lint(text, analyzer: small)
+            #expect(reused.text.tokens.map(reused.text.form(of:)) == fresh.text.tokens.map(fresh.text.form(of:)))
+            #expect(reused.text.tokens.map(reused.text.stem(of:)) == fresh.text.tokens.map(fresh.text.stem(of:)))
+            #expect(reused.findings.map(\.rule) == fresh.findings.map(\.rule))
+            #expect(reused.findings.map(\.range) == fresh.findings.map(\.range))
+        }
+        // Matched after the vocabulary started over, a text of the old generation still matches alike.
+        let again = LexiconMatches(text: early.text, library: .builtin, analyzer: small)
+        let fresh = LexiconMatches(text: early.text, library: .builtin, analyzer: try TextAnalyzer())
+        #expect(again.hits(for: "missing-apology") == fresh.hits(for: "missing-apology"))
+        #expect(!again.hits(for: "missing-apology").isEmpty)
+    }
 }

@@ -9,7 +9,7 @@ public final class TextAnalyzer {
     private let normalizer = Normalizer()
     private let detector = LanguageDetector()
     private let stemmers: PerLanguage<any Stemmer>
-    private var vocabulary = Vocabulary()
+    private var vocabulary: Vocabulary
     /// Per `Word.key`, its index in the words of the text being analysed, valid where
     /// `wordStamps` holds the current text's `stamp`: no table to clear per document.
     private var wordIndexes: [Int32] = []
@@ -18,13 +18,19 @@ public final class TextAnalyzer {
     /// Per compiled matcher, the lexicon atoms each vocabulary word satisfies.
     private var atomCaches: [ObjectIdentifier: AtomCache] = [:]
 
-    public init() throws {
+    /// `vocabularyLimit`: how many distinct spellings the worker remembers before it starts over.
+    init(vocabularyLimit: Int) throws {
+        vocabulary = Vocabulary(limit: vocabularyLimit)
         wordBreaker = try Breaker(.word)
         sentenceBreaker = try Breaker(.sentence)
         guard let russian = SnowballStemmer(algorithm: "russian"),
               let english = SnowballStemmer(algorithm: "english")
         else { throw StemmerUnavailable() }
         stemmers = PerLanguage(ru: russian, lv: LatvianStemmer(), en: english)
+    }
+
+    public convenience init() throws {
+        try self.init(vocabularyLimit: 500_000)
     }
 
     /// Normalises and stems one word the way the analyzer treats tokens of `language`.

@@ -29,12 +29,15 @@ struct Vocabulary {
     private(set) var spellings: [Spelling] = []
     private var formTable = ByteStringTable()
     private(set) var forms: [Form] = []
-    static let limit = 500_000
+    /// How many spellings or forms it holds at most before it starts over.
+    let limit: Int
+
+    init(limit: Int) { self.limit = limit }
 
     /// Starts over when full; true when it did, so the caller drops what it keyed by index.
     mutating func startOverIfFull() -> Bool {
-        guard spellings.count > Self.limit || forms.count > Self.limit else { return false }
-        self = Vocabulary()
+        guard spellings.count > limit || forms.count > limit else { return false }
+        self = Vocabulary(limit: limit)
         return true
     }
 
