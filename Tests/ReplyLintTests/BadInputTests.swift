@@ -33,6 +33,19 @@ import Testing
         #expect(run.stderr.contains("pipe.txt: error: not a regular file"))
     }
 
+    @Test func aFileOverOneGibibyteIsNamedAndNotRead() throws {
+        let directory = try CLI.directory(["good.txt": Replies.blaming])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A sparse file: its size is what is checked, so no disk space is spent on it.
+        let huge = directory.appendingPathComponent("huge.txt").path
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        #expect(truncate(huge, off_t(Source.maximumBytes + 1)) == 0)
+        let run = try CLI.run(["lint", "--format", "json", directory.path], timeout: 60)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("huge.txt: error: 1073741825 bytes, larger than the 1024 MiB replylint reads"))
+        #expect(run.stdout.contains("blame-shifting"))
+    }
+
     @Test func aDirectoryGivenAsAFileIsAnError() throws {
         let run = try CLI.run(["lint", "/nonexistent-dir/", "-"], stdin: Replies.good)
         #expect(run.status == 2)

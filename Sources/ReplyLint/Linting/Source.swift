@@ -82,15 +82,24 @@ public struct Source: Sendable, Hashable {
             case S_IFDIR: throw SourceError("is a directory")
             default: throw SourceError("not a regular file (a FIFO, socket or device), not read")
             }
+            guard info.st_size <= Self.maximumBytes else { throw Self.tooLarge(Int(info.st_size)) }
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw SourceError(String(cString: strerror(errno)).lowercased())
             }
             defer { try? handle.close() }
             data = handle.readDataToEndOfFile()
         }
+        guard data.count <= Self.maximumBytes else { throw Self.tooLarge(data.count) }
         // A NUL byte does not occur in text; a file with one is binary, skipped rather than failed.
         if data.prefix(8192).contains(0) { throw SourceSkipped("binary file, not linted") }
         return Array(data)
+    }
+
+    /// The largest input read: token offsets are 32-bit, which keeps a large file's tokens small.
+    static let maximumBytes = 1 << 30
+
+    private static func tooLarge(_ bytes: Int) -> SourceError {
+        SourceError("\(bytes) bytes, larger than the \(maximumBytes >> 20) MiB replylint reads; not linted")
     }
 
     private static func describe(_ error: any Error) -> String {
