@@ -30,7 +30,7 @@ public struct LexiconMatches: Sendable {
 
     private var hitsByRule: [String: [Hit]] = [:]
     /// File-level exception matches per rule, which also silence a rule's code checks.
-    private var exceptionsByRule: [String: TokenRanges] = [:]
+    private var exceptionsByRule: [String: TokenSet] = [:]
 
     init(text: AnalyzedText, library: LexiconLibrary, analyzer: TextAnalyzer) {
         var matches: [PhraseMatcher.Match] = []
@@ -52,7 +52,7 @@ public struct LexiconMatches: Sendable {
             for match in matches {
                 let rule = files[match.owner.file].rule
                 guard let entryIndex = match.owner.entry else {
-                    exceptionsByRule[rule, default: TokenRanges()].insert(match.tokens)
+                    exceptionsByRule[rule, default: TokenSet()].insert(match.tokens)
                     continue
                 }
                 guard match.owner.role == .entry else { continue }
@@ -101,27 +101,18 @@ public struct LexiconMatches: Sendable {
     }
 }
 
-/// Token indexes covered by matches, as sorted disjoint ranges: a large document has many
-/// matches of file-level exceptions, and rules ask about single tokens.
-private struct TokenRanges: Sendable {
-    private var ranges: [ClosedRange<Int>] = []
+/// Token indexes covered by matches, one bit each: a large document has hundreds of thousands
+/// of matches of file-level exceptions (stop words, for one), and rules ask about single tokens.
+private struct TokenSet: Sendable {
+    private var words: [UInt64] = []
 
-    /// Adds `range`; matches come in order of their last token, never earlier than the last added.
     mutating func insert(_ range: ClosedRange<Int>) {
-        var merged = range
-        while let last = ranges.last, merged.lowerBound <= last.upperBound + 1 {
-            merged = min(last.lowerBound, merged.lowerBound)...max(last.upperBound, merged.upperBound)
-            ranges.removeLast()
-        }
-        ranges.append(merged)
+        let needed = range.upperBound / 64 + 1
+        if needed > words.count { words += repeatElement(0, count: needed - words.count) }
+        for index in range { words[index / 64] |= 1 << UInt64(index % 64) }
     }
 
     func contains(_ index: Int) -> Bool {
-        var low = 0, high = ranges.count
-        while low < high {
-            let mid = (low + high) / 2
-            if ranges[mid].upperBound < index { low = mid + 1 } else { high = mid }
-        }
-        return low < ranges.count && ranges[low].contains(index)
+        index / 64 < words.count && words[index / 64] & 1 << UInt64(index % 64) != 0
     }
 }
