@@ -55,9 +55,9 @@ struct Workload {
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < files.count, let text = Self.read(files[index]) else { break }
-                bytes += text.utf8.count
+                bytes += text.count
                 if let runner, let analyzer {
-                    findings += runner.lint(text, path: files[index], analyzer: analyzer).diagnostics.count
+                    findings += runner.lint(bytes: text, path: files[index], analyzer: analyzer).diagnostics.count
                 } else {
                     findings += breaker!.countWords(text)
                 }
@@ -71,8 +71,8 @@ struct Workload {
     }
 
     /// Reads a file the way every task does, so reading costs the same in each.
-    static func read(_ path: String) -> String? {
-        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+    static func read(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }
 
     /// User plus system CPU time of this process.
@@ -99,9 +99,8 @@ final class WordBreaker {
     deinit { rl_breaker_close(breaker) }
 
     /// The number of segments ICU finds in `text`.
-    func countWords(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { utf8 in
+    func countWords(_ text: [UInt8]) -> Int {
+        text.withUnsafeBufferPointer { utf8 in
             guard let base = utf8.baseAddress, !utf8.isEmpty else { return 0 }
             let pointer = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
             guard rl_breaker_set_text(breaker, pointer, Int64(utf8.count)) == 0 else { return 0 }

@@ -73,16 +73,22 @@ public struct LintRunner: Sendable {
         var diagnostics: [Diagnostic] = []
         var templates: [String] = []
         for unit in document.units {
-            let result = settings.linter.lint(unit.prose, language: settings.language, complaint: complaint, analyzer: analyzer)
-            if !result.text.paragraphs.isEmpty {
-                languages[result.text.language, default: 0] += unit.prose.utf8.count
+            // Only the findings and the language outlive the analysis, so a large file's tokens are
+            // freed before its diagnostics are made.
+            let (findings, proseLanguage): ([Finding], Language?) = {
+                let result = settings.linter.lint(unit.prose, language: settings.language, complaint: complaint, analyzer: analyzer)
+                return (result.findings, result.text.paragraphs.isEmpty ? nil : result.text.language)
+            }()
+            if let proseLanguage {
+                languages[proseLanguage, default: 0] += unit.prose.utf8.count
                 if let template = unit.template { templates.append(template) }
             }
-            diagnostics += result.findings.map { finding in
+            diagnostics.reserveCapacity(diagnostics.count + findings.count)
+            for finding in findings {
                 var diagnostic = Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), unit: unit, lines: lines)
                 diagnostic.message = settings.message(of: finding)
-                return diagnostic
-            }.filter { !suppressions.silence($0) }
+                if !suppressions.silence(diagnostic) { diagnostics.append(diagnostic) }
+            }
         }
         // The file's language is that of most of its prose.
         let language = languages.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key

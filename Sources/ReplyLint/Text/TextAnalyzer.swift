@@ -58,7 +58,7 @@ public final class TextAnalyzer {
         var analysis = text.withUTF8 { utf8 in
             var tokens = tokenize(utf8)
             let placeholderRanges = PlaceholderFinder(placeholders).ranges(in: utf8)
-            if !placeholderRanges.isEmpty { tokens = mergingPlaceholders(tokens, placeholderRanges, in: utf8) }
+            if !placeholderRanges.isEmpty { mergePlaceholders(&tokens, placeholderRanges, in: utf8) }
             let paragraphRanges = Self.paragraphRanges(utf8)
 
             // Language per paragraph; a paragraph with too little evidence follows the document.
@@ -193,13 +193,11 @@ public final class TextAnalyzer {
         return tokens
     }
 
-    /// `tokens` with the tokens of each placeholder (`{`, `{`, `deadline`, `}`, `}`) made one
-    /// placeholder token; a placeholder whose edges fall inside a token is left as it is.
-    private func mergingPlaceholders(_ tokens: [Token], _ placeholders: [Range<Int>],
-                                     in utf8: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var merged: [Token] = []
-        merged.reserveCapacity(tokens.count)
-        var next = 0, index = 0
+    /// Makes the tokens of each placeholder (`{`, `{`, `deadline`, `}`, `}`) one placeholder
+    /// token, in place (a large text has millions of tokens); a placeholder whose edges fall
+    /// inside a token is left as it is.
+    private func mergePlaceholders(_ tokens: inout [Token], _ placeholders: [Range<Int>], in utf8: UnsafeBufferPointer<UInt8>) {
+        var next = 0, index = 0, kept = 0
         while index < tokens.count {
             let start = tokens[index].range.lowerBound
             while next < placeholders.count, placeholders[next].lowerBound < start { next += 1 }
@@ -209,15 +207,16 @@ public final class TextAnalyzer {
                 let range = placeholders[next]
                 let written = UnsafeBufferPointer(rebasing: utf8[range])
                 let form = normalizer.fold(written)
-                merged.append(Token(range: range, kind: .placeholder, word: vocabulary.form(form, describe: describe),
-                                    casing: Token.Casing(written: written, form: form)))
+                tokens[kept] = Token(range: range, kind: .placeholder, word: vocabulary.form(form, describe: describe),
+                                     casing: Token.Casing(written: written, form: form))
                 index = last + 1
             } else {
-                merged.append(tokens[index])
+                tokens[kept] = tokens[index]
                 index += 1
             }
+            kept += 1
         }
-        return merged
+        tokens.removeLast(tokens.count - kept)
     }
 
     private func isJoinable(_ left: Breaker.Segment, _ joiner: Breaker.Segment, _ right: Breaker.Segment,
