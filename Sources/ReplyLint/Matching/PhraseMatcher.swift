@@ -54,7 +54,7 @@ final class PhraseMatcher: Sendable {
     /// For each pair of atoms (first item, second item right after it), the other programs,
     /// ascending: a start considers only programs the next token can continue, so its cost
     /// does not grow with the number of patterns that begin alike.
-    private let pairStarts: [UInt64: [Int32]]
+    private let pairStarts: PairTable
     /// For each program, a number shared by programs with the same second item (-1: none):
     /// variants of one pattern mostly continue alike, so a start checks each once.
     private let secondItems: [Int32]
@@ -163,7 +163,8 @@ final class PhraseMatcher: Sendable {
             case .klass: break
             }
         }
-        (self.programs, self.items, self.itemAtoms, self.starts, self.pairStarts) = (programs, items, itemAtoms, starts, pairStarts)
+        (self.programs, self.items, self.itemAtoms, self.starts) = (programs, items, itemAtoms, starts)
+        self.pairStarts = PairTable(pairStarts, atoms: compiled.atoms.count)
         (self.stemAtoms, self.exactAtoms, self.prefixAtoms, self.builtinAtoms) = (stemAtoms, exactAtoms, prefixAtoms, builtinAtoms)
     }
 
@@ -314,7 +315,9 @@ final class PhraseMatcher: Sendable {
                     if secondItemCanComplete { startable.append(program) }
                 }
                 if position + 1 < sentence.tokens.count {
-                    for next in sentence.atoms(at: position + 1) { startable += pairStarts[Self.pair(atom, next)] ?? [] }
+                    if pairStarts.beginsPair(atom) {
+                        for next in sentence.atoms(at: position + 1) { startable += pairStarts.programs(atom, next) }
+                    }
                 }
                 startable.sort()
                 for program in startable {
@@ -472,4 +475,51 @@ extension PhraseMatcher.Compiled {
         }
         self.init(programs: programs, items: items, itemAtoms: flat.itemAtoms, atoms: atoms)
     }
+}
+
+/// The programs that begin with a pair of atoms, looked up for every pair of neighbouring
+/// atoms in a text: an open-addressing table with a multiplicative hash, and a flag per atom
+/// so that most atoms, which begin no pair, cost no lookup at all.
+private struct PairTable: Sendable {
+    private let beginsPair: [Bool]
+    private let keys: [UInt64]
+    /// Per slot, where its programs start and end in `programs`; -1 for an empty slot.
+    private let bounds: [Int32]
+    private let programs: [Int32]
+    private let shift: UInt64
+
+    init(_ table: [UInt64: [Int32]], atoms: Int) {
+        var beginsPair = [Bool](repeating: false, count: atoms)
+        var bits: UInt64 = 4
+        while 1 << bits < table.count * 2 { bits += 1 }
+        var keys = [UInt64](repeating: 0, count: 1 << bits)
+        var bounds = [Int32](repeating: -1, count: 2 << bits)
+        var programs: [Int32] = []
+        shift = 64 - bits
+        for (key, list) in table {
+            beginsPair[Int(key >> 32)] = true
+            var slot = Int(Self.hash(key) >> shift)
+            while bounds[2 * slot] >= 0 { slot = (slot + 1) & (keys.count - 1) }
+            keys[slot] = key
+            bounds[2 * slot] = Int32(programs.count)
+            programs += list
+            bounds[2 * slot + 1] = Int32(programs.count)
+        }
+        (self.beginsPair, self.keys, self.bounds, self.programs) = (beginsPair, keys, bounds, programs)
+    }
+
+    func beginsPair(_ atom: Int32) -> Bool { beginsPair[Int(atom)] }
+
+    /// The programs whose first two items are `first` and `second`, ascending.
+    func programs(_ first: Int32, _ second: Int32) -> ArraySlice<Int32> {
+        let key = UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+        var slot = Int(Self.hash(key) >> shift)
+        while bounds[2 * slot] >= 0 {
+            if keys[slot] == key { return programs[Int(bounds[2 * slot])..<Int(bounds[2 * slot + 1])] }
+            slot = (slot + 1) & (keys.count - 1)
+        }
+        return []
+    }
+
+    private static func hash(_ key: UInt64) -> UInt64 { (key ^ key >> 29) &* 0x9E37_79B9_7F4A_7C15 }
 }

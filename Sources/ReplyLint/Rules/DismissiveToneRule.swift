@@ -42,7 +42,7 @@ public struct DismissiveToneRule: PhraseRule {
             var previousEnd = -1
             for index in sentence.tokens {
                 let token = context.text.tokens[index]
-                let form = context.text.form(of: token)
+                let form = token.kind == .punctuation ? context.text.form(of: token) : ""
                 let isMark = form == "!" || form == "?"
                 if isMark, runStart != nil, token.range.lowerBound == previousEnd {
                     marks += 1

@@ -18,8 +18,9 @@ public struct LongSentenceRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        context.text.sentences.compactMap { sentence in
-            let limit = context.options.ruleOptions[Self.description.id]?.integer("max-words", language: sentence.language)
+        let options = context.options.ruleOptions[Self.description.id]
+        return context.text.sentences.compactMap { sentence in
+            let limit = options?.integer("max-words", language: sentence.language)
                 ?? Self.limits[sentence.language] ?? 30
             let words = sentence.tokens.reduce(0) { $0 + (context.text.tokens[$1].kind == .word ? 1 : 0) }
             guard words > limit else { return nil }
