@@ -50,6 +50,22 @@ import Testing
         #expect(shown.contains("…"))
     }
 
+    /// Each finding of a long line is placed from a checkpoint near it, not counted from the
+    /// start of the line: this run took minutes when every finding counted the line again.
+    @Test func aLongLineWithAFindingInEverySentence() throws {
+        let sentence = "Вам следовало прочитать договор. ", count = 5_000
+        let directory = try CLI.directory(["long.txt": String(repeating: sentence, count: count)])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try CLI.run(["lint", "--no-color", directory.appendingPathComponent("long.txt").path])
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.hasSuffix("[blame-shifting]") }.count == count)
+        let last = (count - 1) * sentence.unicodeScalars.count + 1
+        let header = try #require(lines.firstIndex { $0.contains("long.txt:1:\(last): error:") })
+        // The last finding, its line shown from 80 characters before it to the end.
+        #expect(lines[header + 2] == "  1 | …" + String(String(repeating: sentence, count: 4).unicodeScalars.suffix(80 + sentence.unicodeScalars.count)))
+    }
+
     @Test func aClosedPipeEndsTheRunQuietly() throws {
         let directory = try CLI.directory((1...200).reduce(into: [:]) { $0["r\($1).txt"] = Replies.blaming })
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -36,19 +36,24 @@ public struct TextReporter: Reporter {
         var out = "\(paint("\(path):\(diagnostic.line):\(diagnostic.column)", .bold)): \(severity): \(diagnostic.message) \(rule)\n"
         let gutter = String(diagnostic.line).count
         let blank = String(repeating: " ", count: gutter)
-        let line = Array(lines.line(diagnostic.line).unicodeScalars)
-        let lastColumn = diagnostic.endLine == diagnostic.line ? diagnostic.endColumn : line.count + 1
+        let length = lines.length(ofLine: diagnostic.line)
+        let lastColumn = diagnostic.endLine == diagnostic.line ? diagnostic.endColumn : length + 1
         // Show a window of a long line (a one-line file can be megabytes), marked with "…".
-        let shown = max(0, diagnostic.column - 1 - Self.context)..<min(line.count, lastColumn - 1 + Self.context)
-        let head = shown.lowerBound > 0 ? "…" : "", tail = shown.upperBound < line.count ? "…" : ""
-        let indent = head.map { _ in " " } + line[shown.lowerBound..<(diagnostic.column - 1)].map { $0 == "\t" ? "\t" : " " }
+        let shown = max(0, diagnostic.column - 1 - Self.context)..<min(length, lastColumn - 1 + Self.context)
+        let window = lines.scalars(ofLine: diagnostic.line, columns: shown)
+        /// The scalars of the line at 0-based columns inside `shown`.
+        func line(_ columns: Range<Int>) -> ArraySlice<Unicode.Scalar> {
+            window[(columns.lowerBound - shown.lowerBound)..<(columns.upperBound - shown.lowerBound)]
+        }
+        let head = shown.lowerBound > 0 ? "…" : "", tail = shown.upperBound < length ? "…" : ""
+        let indent = head.map { _ in " " } + line(shown.lowerBound..<(diagnostic.column - 1)).map { $0 == "\t" ? "\t" : " " }
         let marks = String(repeating: "^", count: max(1, min(lastColumn, shown.upperBound + 1) - diagnostic.column))
         out += "  \(blank) |\n"
-        out += "  \(diagnostic.line) | \(head)\(String(String.UnicodeScalarView(line[shown])))\(tail)\n"
+        out += "  \(diagnostic.line) | \(head)\(String(String.UnicodeScalarView(line(shown))))\(tail)\n"
         out += "  \(blank) | \(indent.joined())\(paint(marks, Self.style(of: diagnostic.severity)))\n"
         // In decoded formats (entities, quoted-printable, base64, other charsets) the file's bytes
         // are not what was read: show the words found as well.
-        let underlined = line[min(diagnostic.column - 1, line.count)..<min(max(lastColumn - 1, diagnostic.column - 1), line.count)]
+        let underlined = line(min(diagnostic.column - 1, length)..<min(max(lastColumn - 1, diagnostic.column - 1), length))
         if diagnostic.endLine == diagnostic.line, String(String.UnicodeScalarView(underlined)) != diagnostic.excerpt {
             out += "  \(blank) = \(paint("found", .cyan)): \(diagnostic.excerpt)\n"
         }
