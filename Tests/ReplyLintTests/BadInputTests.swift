@@ -33,6 +33,27 @@ import Testing
         #expect(run.stderr.contains("pipe.txt: error: not a regular file"))
     }
 
+    /// Devices are never read: /dev/zero would never end.
+    @Test func devicesAreNeverRead() throws {
+        let run = try CLI.run(["lint", "/dev/zero", "/dev/null", "-"], stdin: Replies.blaming, timeout: 20)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("/dev/zero: error: not a regular file"))
+        #expect(run.stderr.contains("/dev/null: error: not a regular file"))
+        #expect(run.stdout.contains("3 files linted: 1 error"), "\(run.stdout)")
+    }
+
+    /// A file with several bad bytes is one error, at the first of them.
+    @Test func invalidUTF8IsReportedOncePerFileAtItsFirstByte() throws {
+        let directory = try CLI.directory(["good.txt": Replies.blaming])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data([0x41, 0xFF, 0x42, 0xFE, 0x43, 0xC3]).write(to: directory.appendingPathComponent("bad.txt"))
+        let run = try CLI.run(["lint", "--no-color", directory.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.components(separatedBy: "bad.txt: error:").count == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("bad.txt: error: not valid UTF-8 (first bad byte at offset 1)"))
+        #expect(run.stdout.contains("good.txt:1:15: error:"))
+    }
+
     @Test func aDirectoryGivenAsAFileIsAnError() throws {
         let run = try CLI.run(["lint", "/nonexistent-dir/", "-"], stdin: Replies.good)
         #expect(run.status == 2)
