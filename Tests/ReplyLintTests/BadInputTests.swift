@@ -46,6 +46,27 @@ import Testing
         #expect(run.stdout.contains("blame-shifting"))
     }
 
+    /// Devices are never read: /dev/zero would never end.
+    @Test func devicesAreNeverRead() throws {
+        let run = try CLI.run(["lint", "/dev/zero", "/dev/null", "-"], stdin: Replies.blaming, timeout: 20)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("/dev/zero: error: not a regular file"))
+        #expect(run.stderr.contains("/dev/null: error: not a regular file"))
+        #expect(run.stdout.contains("3 files linted: 1 error"), "\(run.stdout)")
+    }
+
+    /// A file with several bad bytes is one error, at the first of them.
+    @Test func invalidUTF8IsReportedOncePerFileAtItsFirstByte() throws {
+        let directory = try CLI.directory(["good.txt": Replies.blaming])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data([0x41, 0xFF, 0x42, 0xFE, 0x43, 0xC3]).write(to: directory.appendingPathComponent("bad.txt"))
+        let run = try CLI.run(["lint", "--no-color", directory.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.components(separatedBy: "bad.txt: error:").count == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("bad.txt: error: not valid UTF-8 (first bad byte at offset 1)"))
+        #expect(run.stdout.contains("good.txt:1:15: error:"))
+    }
+
     @Test func aDirectoryGivenAsAFileIsAnError() throws {
         let run = try CLI.run(["lint", "/nonexistent-dir/", "-"], stdin: Replies.good)
         #expect(run.status == 2)
@@ -63,13 +84,33 @@ import Testing
         #expect(shown.contains("…"))
     }
 
-    @Test func aClosedPipeEndsTheRunQuietly() throws {
-        let directory = try CLI.directory((1...200).reduce(into: [:]) { $0["r\($1).txt"] = Replies.blaming })
+    /// Each finding of a long line is placed from a checkpoint near it, not counted from the
+    /// start of the line: this run took minutes when every finding counted the line again.
+    @Test func aLongLineWithAFindingInEverySentence() throws {
+        let sentence = "Вам следовало прочитать договор. ", count = 5_000
+        let directory = try CLI.directory(["long.txt": String(repeating: sentence, count: count)])
         defer { try? FileManager.default.removeItem(at: directory) }
-        let run = try CLI.shell("'\(CLI.binary.path)' lint --no-color '\(directory.path)' | head -1")
-        #expect(run.status == 0)
-        #expect(run.stderr.isEmpty, "\(run.stderr)")
-        #expect(run.stdout.split(separator: "\n").count == 1)
+        let run = try CLI.run(["lint", "--no-color", directory.appendingPathComponent("long.txt").path])
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.hasSuffix("[blame-shifting]") }.count == count)
+        let last = (count - 1) * sentence.unicodeScalars.count + 1
+        let header = try #require(lines.firstIndex { $0.contains("long.txt:1:\(last): error:") })
+        // The last finding, its line shown from 80 characters before it to the end.
+        #expect(lines[header + 2] == "  1 | …" + String(String(repeating: sentence, count: 4).unicodeScalars.suffix(80 + sentence.unicodeScalars.count)))
+    }
+
+    /// `replylint lint … | head -1`: replylint ends on SIGPIPE (or had finished) and says nothing.
+    @Test func aClosedPipeEndsTheRunQuietly() throws {
+        let directory = try CLI.directory((1...200).reduce(into: [:]) { $0["replies/r\($1).txt"] = Replies.blaming })
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = directory.path
+        let command = "('\(CLI.binary.path)' lint --no-color '\(files)/replies' 2>'\(files)/errors'; echo $? >'\(files)/status') | head -1 >'\(files)/shown'"
+        #expect(try CLI.spawn(["-c", command], executable: URL(fileURLWithPath: "/bin/sh")).wait() == 0)
+        let status = try String(contentsOfFile: files + "/status", encoding: .utf8)
+        #expect(["141\n", "1\n"].contains(status), "\(status)")
+        #expect(try String(contentsOfFile: files + "/errors", encoding: .utf8).isEmpty)
+        #expect(try String(contentsOfFile: files + "/shown", encoding: .utf8).split(separator: "\n").count == 1)
     }
 
     @Test func aNonexistentPathAmongGoodOnesKeepsTheirFindings() throws {

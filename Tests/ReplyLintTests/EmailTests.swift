@@ -180,3 +180,45 @@ import Testing
         #expect(document.context.isEmpty)
     }
 }
+
+/// RFC 2047 encoded words in headers, decoded through ICU's charsets, and the subject of a
+/// reply that quotes nothing taken as the complaint it answers.
+@Suite struct EncodedWordTests {
+    @Test(arguments: [
+        ("=?utf-8?B?UmU6INCS0Ysg0L/RgNC40YHQu9Cw0LvQuCDQvdC1INGC0L7RgiDRgNCw0LfQvNC10YA=?=", "Re: Вы прислали не тот размер"),
+        ("=?windows-1251?Q?Re:_=CD=E5_=EF=F0=E8=F8=B8=EB_=E7=E0=EA=E0=E7?=", "Re: Не пришёл заказ"),
+        ("=?ISO-8859-13?Q?Re:_Kav=E7ta_pieg=E2de?=", "Re: Kavēta piegāde"),
+        ("Re: =?utf-8?q?Late?= =?UTF-8*en?Q?_delivery?=  of my order", "Re: Late delivery  of my order"),
+        ("=?x-no-such-charset?Q?abc?= and =?utf-8?B?broken!?=", "=?x-no-such-charset?Q?abc?= and =?utf-8?B?broken!?="),
+    ])
+    func headerWordsDecodeThroughTheirCharset(header: String, expected: String) {
+        #expect(EncodedWords.decode(header) == expected)
+    }
+
+    static func email(subject: String, body: String) -> String {
+        "From: support@example.com\nSubject: \(subject)\nContent-Type: text/plain; charset=utf-8\n\n\(body)\n"
+    }
+
+    @Test(arguments: [
+        ("=?windows-1251?Q?Re:_=D1=EB=EE=EC=E0=EB=E0=F1=FC_=EC=EE=EB=ED=E8=FF?=", "Сломалась молния", "Сломалась молния",
+         "Здравствуйте! Простите, это наша ошибка."),
+        ("=?ISO-8859-13?Q?RE:_Atb:_Kav=E7ta_pieg=E2de?=", "Kavēta piegāde", "Kavēta piegāde", "Labdien! Atvainojiet, tā ir mūsu kļūda."),
+        ("Re: =?utf-8?B?VGhlIHppcHBlciBicm9rZQ==?=", "The zipper broke", "zipper broke", "Hello! We are sorry, this is our mistake."),
+    ])
+    func aReplyQuotingNothingAnswersItsSubject(subject: String, complaint: String, point: String, body: String) throws {
+        let document = try Document(Self.email(subject: subject, body: body), format: .email)
+        #expect(document.context == [complaint])
+        let runner = LintRunner(linter: Linter(library: try TestSupport.library()))
+        let report = runner.lint(Self.email(subject: subject, body: body), path: "reply.eml", analyzer: try TextAnalyzer())
+        let finding = try #require(report.diagnostics.first { $0.rule == "complaint-not-addressed" })
+        #expect(finding.message.contains(point), "\(finding.message)")
+    }
+
+    /// A subject that is no reply's, or a reply that quotes the complaint, adds nothing.
+    @Test func otherSubjectsAreNoComplaint() throws {
+        let fresh = try Document(Self.email(subject: "=?utf-8?q?Kav=C4=93ta_pieg=C4=81de?=", body: "Labdien!"), format: .email)
+        #expect(fresh.context.isEmpty)
+        let quoting = try Document(Self.email(subject: "Re: Late delivery", body: "Sorry!\n\n> Where is my parcel?"), format: .email)
+        #expect(quoting.context == ["Where is my parcel?"])
+    }
+}

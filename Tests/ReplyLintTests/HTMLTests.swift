@@ -32,6 +32,20 @@ enum FormatSamples {
 }
 
 @Suite struct HTMLTests {
+    /// "<<name>>" in a template's HTML is a placeholder, found where it is written, not a tag.
+    @Test(arguments: ["<p>Здравствуйте, <<имя>>!</p>", "<p>Labdien, <<vārds>>!</p>", "<div>Hello <<first_name>>,<br>thanks.</div>"])
+    func aRawPlaceholderStaysText(html: String) throws {
+        let range = try #require(html.firstRange(of: /<<[^>]+>>/))
+        let placeholder = String(html[range])
+        let document = try Document(html, format: .html)
+        #expect(document.units[0].prose.contains(placeholder))
+        let runner = LintRunner(linter: Linter(library: try TestSupport.library()))
+        let report = runner.lint(html, path: "reply.html", analyzer: try TextAnalyzer())
+        let finding = try #require(report.diagnostics.first { $0.rule == "unfilled-placeholder" })
+        #expect(finding.excerpt == placeholder)
+        #expect(finding.offset == html.utf8.distance(from: html.startIndex, to: range.lowerBound))
+    }
+
     @Test func aGmailReplyIsLintedWithoutItsQuoteSignatureStyleAndScript() throws {
         let (report, bytes) = try FormatSamples.lint("gmail-reply.html")
         #expect(report.failure == nil)

@@ -67,6 +67,27 @@ enum GeneratedReply {
         }
     }
 
+    /// Lines long enough to cross many of LineIndex's checkpoints, with characters of one to
+    /// four bytes: positions, line lengths and windows agree with counting from the start.
+    @Test func lineIndexAgreesWithCountingScalars() async {
+        let pieces = Gen.element(of: ["я", "a", "🙂", "ā", " ", "e\u{301}", "\n", "\r\n"]).array(of: 0...6_000)
+        await propertyCheck(count: 20, input: pieces, Gen.int(in: 0...Int.max).array(of: 20)) { pieces, picks in
+            let text = pieces.map { $0 ?? "" }.joined()
+            let index = LineIndex(text)
+            let starts = text.unicodeScalars.indices.map { text.utf8.distance(from: text.startIndex, to: $0) } + [text.utf8.count]
+            let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            for pick in picks {
+                let offset = starts[pick % starts.count]
+                let position = index.position(of: offset)
+                #expect(position == Self.position(of: offset, in: text))
+                let line = Array(lines[position.line - 1].filter { $0 != "\r" })
+                #expect(index.length(ofLine: position.line) == line.count)
+                let columns = (position.column - 1)..<(position.column + pick % 300)
+                #expect(index.scalars(ofLine: position.line, columns: columns) == Array(line[min(columns.lowerBound, line.count)..<min(columns.upperBound, line.count)]))
+            }
+        }
+    }
+
     /// The same files give the same findings per file, whatever their order and however many
     /// threads lint them: LintRunner's workers against one analyzer on this thread.
     @Test func findingsDependOnNeitherFileOrderNorThreads() async throws {

@@ -46,6 +46,60 @@ enum CLI {
         return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
 
+    /// Starts `executable` (the binary by default) as a shell would, its standard streams on
+    /// /dev/null: signals unblocked and at their defaults. A child of Foundation's Process keeps
+    /// the test thread's blocked signals, so a SIGINT, SIGTERM or SIGPIPE would never reach it.
+    static func spawn(_ arguments: [String], executable: URL = binary) throws -> Child {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), stops = sigset_t()
+        sigemptyset(&none)
+        sigemptyset(&stops)
+        for signal in [SIGINT, SIGTERM, SIGPIPE] { sigaddset(&stops, signal) }
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &stops)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for stream: Int32 in 0...2 { posix_spawn_file_actions_addopen(&actions, stream, "/dev/null", stream == 0 ? O_RDONLY : O_WRONLY, 0) }
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var id = pid_t()
+        let failure = posix_spawn(&id, executable.path, &actions, &attributes, argv, environ)
+        guard failure == 0 else { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
+        return Child(id: id)
+    }
+
+    /// A process started by `spawn`.
+    final class Child {
+        let id: pid_t
+        /// The `waitpid` status, once it has ended.
+        private var status: Int32?
+
+        init(id: pid_t) { self.id = id }
+
+        var isRunning: Bool {
+            guard status == nil else { return false }
+            var status: Int32 = 0
+            guard waitpid(id, &status, WNOHANG) == id else { return true }
+            self.status = status
+            return false
+        }
+
+        /// Waits for the end; the exit status, or 128 plus the signal that ended it, as a shell says.
+        func wait() -> Int32 {
+            if status == nil {
+                var status: Int32 = 0
+                waitpid(id, &status, 0)
+                self.status = status
+            }
+            let status = status!
+            return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + status & 0x7F
+        }
+    }
+
     /// A scratch directory with the given files, removed by the caller.
     static func directory(_ files: [String: String]) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("replylint-\(UUID().uuidString)")

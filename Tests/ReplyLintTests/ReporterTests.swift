@@ -154,7 +154,7 @@ struct SampleReport {
         let lines = LineIndex("x")
         var diagnostic = Diagnostic(finding: Finding(rule: "jargon", message: "100% sure,\r\nreally: yes", range: 0..<1, language: .en), severity: .suggestion, lines: lines)
         diagnostic.suggestion = nil
-        let file = FileReport(path: "a,b:c%.txt", lines: [1: "x"], language: .en, diagnostics: [diagnostic])
+        let file = FileReport(path: "a,b:c%.txt", language: .en, diagnostics: [diagnostic])
         #expect(GitHubReporter().render(LintReport(files: [file]))
             == "::notice file=a%2Cb%3Ac%25.txt,line=1,col=1,endLine=1,endColumn=2,title=jargon::100%25 sure,%0D%0Areally: yes\n")
     }

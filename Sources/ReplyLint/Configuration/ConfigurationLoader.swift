@@ -52,7 +52,7 @@ public enum ConfigurationLoader {
     public static func decode(_ text: String, path: String) throws(ConfigurationError) -> Configuration {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { return Configuration() }
+            guard let node = try BoundedYAML.compose(text) else { return Configuration() }
             root = node
         } catch let error as YamlError {
             throw located(error, path: path)

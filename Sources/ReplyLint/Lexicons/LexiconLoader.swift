@@ -78,7 +78,7 @@ public enum LexiconLoader {
         mutating func read(_ yaml: String, header: Header) -> [LexiconFile] {
             let root: Node?
             do {
-                root = try Yams.compose(yaml: yaml)
+                root = try BoundedYAML.compose(yaml)
             } catch let error as YamlError {
                 fail(nil, "malformed YAML: \(Self.describe(error))", line: Self.line(of: error))
                 return []

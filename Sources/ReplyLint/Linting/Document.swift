@@ -90,6 +90,8 @@ public struct Document: Sendable {
             let message = try EmailReader.read(bytes)
             context += message.quoted
             units = [Self.unit(message.text, email: true, context: &context)]
+            // A reply that quotes nothing still answers the complaint its subject names.
+            if context.isEmpty, let subject = message.repliedSubject { context = [subject] }
         case .templates:
             try UTF8Check.require(bytes)
             var templates: [Unit] = []

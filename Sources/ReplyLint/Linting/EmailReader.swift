@@ -6,6 +6,9 @@ enum EmailReader {
     struct Message {
         var text: MappedText
         var quoted: [String]
+        /// The subject of a reply ("Re: …") without its prefixes: the client's own subject
+        /// line, often the only trace of the complaint when the reply quotes nothing.
+        var repliedSubject: String?
     }
 
     static func read(_ bytes: [UInt8]) throws -> Message {
@@ -13,15 +16,30 @@ enum EmailReader {
         // A message saved from an mbox starts with a "From " line before its headers.
         let start = bytes.starts(with: Array("From ".utf8)) ? (bytes.firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count) : 0
         var leaves: [Part] = []
-        collectLeaves(of: Part(bytes, range: start..<bytes.count), in: bytes, depth: 0, into: &leaves)
+        let message = Part(bytes, range: start..<bytes.count)
+        collectLeaves(of: message, in: bytes, depth: 0, into: &leaves)
+        let subject = message.headers["subject"].flatMap { repliedSubject(EncodedWords.decode($0)) }
         let readable = leaves.filter { !$0.isAttachment }
         guard let part = readable.first(where: { $0.type == "text/plain" }) ?? readable.first(where: { $0.type == "text/html" }) else {
             throw DocumentError("no text/plain or text/html part to lint")
         }
         let decoded = try decodeCharset(decodeTransfer(part, of: file), part: part)
-        guard part.type == "text/html" else { return Message(text: decoded, quoted: []) }
+        guard part.type == "text/html" else { return Message(text: decoded, quoted: [], repliedSubject: subject) }
         let body = HTMLReader.read(decoded)
-        return Message(text: body.text, quoted: body.quoted)
+        return Message(text: body.text, quoted: body.quoted, repliedSubject: subject)
+    }
+
+    /// What follows the reply prefixes (English, German, Latvian, Russian mail clients), or
+    /// nil when the subject is no reply's.
+    static func repliedSubject(_ subject: String) -> String? {
+        let prefix = /^\s*(?i:re|aw|atb\.?|отв|ответ)\s*(\[\d+\])?\s*:\s*/
+        var rest = subject[...], replied = false
+        while let match = rest.prefixMatch(of: prefix) {
+            rest = rest[match.range.upperBound...]
+            replied = true
+        }
+        let text = rest.trimmingCharacters(in: .whitespaces)
+        return replied && !text.isEmpty ? text : nil
     }
 
     // MARK: MIME structure

@@ -119,8 +119,10 @@ enum HTMLReader {
         // MARK: Markup
 
         /// Where the markup starting at `start` ends, or nil when "<" is just text ("a < b").
+        /// The second "<" of "<<" is text too: "<<name>>" is a template's placeholder, not a tag.
         private func markupEnd(from start: Int) -> Int? {
             let next = start + 1 < bytes.count ? bytes[start + 1] : 0
+            if start > 0, bytes[start - 1] == UInt8(ascii: "<") { return nil }
             if Self.starts(bytes, at: start, with: "<!--") {
                 return Self.find(bytes, "-->", from: start + 4).map { $0 + 3 } ?? bytes.count
             }

@@ -93,9 +93,7 @@ public struct LintRunner: Sendable {
         // The file's language is that of most of its prose.
         let language = languages.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
         // A suppressed finding is one the writer meant: its element passes.
-        let shownLines = Dictionary(diagnostics.filter { !$0.isDocumentLevel }.map { ($0.line, lines.line($0.line)) },
-                                    uniquingKeysWith: { first, _ in first })
-        return FileReport(path: path, lines: shownLines, language: language, diagnostics: diagnostics,
+        return FileReport(path: path, language: language, diagnostics: diagnostics,
                           scorecard: language == nil ? nil : Scorecard(diagnostics), templates: templates)
     }
 }

@@ -75,18 +75,20 @@ public struct Source: Sendable, Hashable {
         case .standardInput:
             data = FileHandle.standardInput.readDataToEndOfFile()
         case .file(let path):
+            // Opened without waiting and checked on the open file, so nothing swapped in
+            // after a check (a FIFO in a file's place) can block the run.
+            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { throw SourceError(String(cString: strerror(errno)).lowercased()) }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            defer { try? handle.close() }
             var info = stat()
-            guard stat(path, &info) == 0 else { throw SourceError(String(cString: strerror(errno)).lowercased()) }
+            guard fstat(descriptor, &info) == 0 else { throw SourceError(String(cString: strerror(errno)).lowercased()) }
             switch info.st_mode & S_IFMT {
             case S_IFREG: break
             case S_IFDIR: throw SourceError("is a directory")
             default: throw SourceError("not a regular file (a FIFO, socket or device), not read")
             }
             guard info.st_size <= Self.maximumBytes else { throw Self.tooLarge(Int(info.st_size)) }
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw SourceError(String(cString: strerror(errno)).lowercased())
-            }
-            defer { try? handle.close() }
             data = handle.readDataToEndOfFile()
         }
         guard data.count <= Self.maximumBytes else { throw Self.tooLarge(data.count) }

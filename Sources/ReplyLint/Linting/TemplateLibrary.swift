@@ -20,9 +20,7 @@ enum TemplateLibrary {
         var reader = Reader(text: text, keys: keys)
         do {
             // A YAML stream may hold several documents ("---"): each is read.
-            var documents = try Yams.compose_all(yaml: text.string)
-            while let root = documents.next() { reader.visit(root, path: "", nearestKey: nil, selected: keys == nil) }
-            if let error = documents.error { throw error }
+            for root in try BoundedYAML.composeAll(text.string) { reader.visit(root, path: "", nearestKey: nil, selected: keys == nil) }
         } catch let error as YamlError {
             throw DocumentError(describe(error))
         }

@@ -48,16 +48,19 @@ struct PatternSyntaxError: Error, CustomStringConvertible {
 enum PatternParser {
     static let maximumGap = 6
     static let maximumOptionals = 4
+    static let maximumSpan = 16
     static let maximumVariants = 256
 
     /// Every token sequence a pattern stands for: multi-word groups and optional items
     /// resolved, so the matcher only ever sees plain sequences.
     static func variants(_ pattern: String) throws -> [[PatternItem]] {
         let variants = try expandGroups(pattern).flatMap { expandOptionals(try parse($0)) }
-        guard variants.count <= maximumVariants else {
-            throw PatternSyntaxError(description: "'\(pattern)' stands for more than \(maximumVariants) phrases; split it into entries")
-        }
+        guard variants.count <= maximumVariants else { throw tooManyVariants(pattern) }
         return variants
+    }
+
+    private static func tooManyVariants(_ pattern: String) -> PatternSyntaxError {
+        PatternSyntaxError(description: "'\(pattern)' stands for more than \(maximumVariants) phrases; split it into entries")
     }
 
     /// Expands groups whose alternatives have several words, «(it is|it's) not», into one
@@ -87,9 +90,10 @@ enum PatternParser {
             alternatives.append([])
             rest = rest.dropFirst()
         }
-        return try expandGroups(rest, pattern: pattern).flatMap { tail in
-            alternatives.map { Array(head) + [space] + $0 + [space] + tail }
-        }
+        let tails = try expandGroups(rest, pattern: pattern)
+        // Checked at each group, before spelling out: thirty groups of two are a billion phrases.
+        guard tails.count * alternatives.count <= maximumVariants else { throw tooManyVariants(pattern) }
+        return tails.flatMap { tail in alternatives.map { Array(head) + [space] + $0 + [space] + tail } }
     }
 
     /// Parses a pattern without multi-word groups. It works on UTF-8 bytes: all pattern
@@ -129,6 +133,13 @@ enum PatternParser {
         if items.allSatisfy(\.optional) { throw PatternSyntaxError(description: "every item of '\(pattern)' is optional") }
         if items.filter(\.optional).count > maximumOptionals {
             throw PatternSyntaxError(description: "more than \(maximumOptionals) optional items in '\(pattern)'")
+        }
+        // The matcher follows every start of a pattern until it completes or fails: bounding
+        // the tokens a pattern spans bounds its work per token, even on a sentence of
+        // thousands of the same word (forty items with gaps took minutes on one).
+        let span = items.count + items.map(\.gap.upperBound).reduce(0, +)
+        if span > maximumSpan {
+            throw PatternSyntaxError(description: "'\(pattern)' spans up to \(span) tokens, more than \(maximumSpan); split it into entries")
         }
         return items
     }

@@ -17,6 +17,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var suggestion: String?
     /// The template a finding is in, when the file is a template library.
     public var template: String?
+    /// The part of its first line a report shows; nil for a finding about the whole file.
+    /// Kept instead of the file's text, so a run's memory does not grow with its files.
+    public var window: LineWindow?
 
     /// Whether the finding is about the whole file (a `missing-*` rule) rather than words. In a
     /// template library such a finding is about one template and placed at its start instead.
@@ -53,6 +56,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         }
         (line, column) = lines.position(of: offset)
         (endLine, endColumn) = lines.position(of: offset + length)
+        if !isDocumentLevel { window = LineWindow(of: self, in: lines) }
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -77,12 +81,36 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     }
 }
 
+/// The part of a diagnostic's first line that a report shows: its span with up to `context`
+/// scalars either side, read without the rest of a line that can be megabytes long.
+public struct LineWindow: Sendable, Hashable {
+    /// The 0-based scalar columns of the line that `text` holds.
+    public var columns: Range<Int>
+    public var text: String
+    /// How many scalars the whole line has, without its line break.
+    public var lineLength: Int
+
+    public static let context = 80
+
+    init(of diagnostic: Diagnostic, in lines: LineIndex) {
+        lineLength = lines.length(ofLine: diagnostic.line)
+        let lastColumn = diagnostic.endLine == diagnostic.line ? diagnostic.endColumn : lineLength + 1
+        columns = max(0, diagnostic.column - 1 - Self.context)..<min(lineLength, lastColumn - 1 + Self.context)
+        text = String(String.UnicodeScalarView(lines.scalars(ofLine: diagnostic.line, columns: columns)))
+    }
+}
+
 /// Maps byte offsets to 1-based lines and columns (in Unicode scalars, or in bytes for a
 /// file that is not UTF-8: an email written in a single-byte charset).
 public struct LineIndex: Sendable {
     private let bytes: [UInt8]
     private let lineStarts: [Int]
     private let isUTF8: Bool
+    /// The scalars before every `checkpointStride`-th byte: a column on a long line (a 5 MB
+    /// line with a finding every sentence) is counted from the checkpoint before it, not from
+    /// the start of the line, so placing every finding stays linear in the file's size.
+    private let scalarCheckpoints: [Int]
+    private static let checkpointStride = 4096
 
     public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
 
@@ -94,9 +122,15 @@ public struct LineIndex: Sendable {
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
-        var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        var starts = [0], checkpoints: [Int] = [], scalars = 0
+        for (offset, byte) in bytes.enumerated() {
+            if offset % Self.checkpointStride == 0 { checkpoints.append(scalars) }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if byte == 0x0A { starts.append(offset + 1) }
+        }
+        if bytes.count % Self.checkpointStride == 0 { checkpoints.append(scalars) }
         lineStarts = starts
+        scalarCheckpoints = checkpoints
         isUTF8 = String(validating: bytes, as: UTF8.self) != nil
     }
 
@@ -106,17 +140,55 @@ public struct LineIndex: Sendable {
             let mid = (low + high) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid }
         }
-        let start = lineStarts[low]
-        let line = bytes[start..<min(offset, bytes.count)]
-        let scalars = isUTF8 ? line.filter { $0 & 0xC0 != 0x80 }.count : line.count
-        return (low + 1, scalars + 1)
+        let start = lineStarts[low], end = min(offset, bytes.count)
+        let column = isUTF8 ? scalars(before: end) - scalars(before: start) : end - start
+        return (low + 1, column + 1)
     }
 
-    /// The text of a 1-based line, without its line break.
-    public func line(_ number: Int) -> String {
+    /// How many scalars (bytes that do not continue a UTF-8 sequence) come before `offset`.
+    private func scalars(before offset: Int) -> Int {
+        let checkpoint = offset / Self.checkpointStride
+        var count = scalarCheckpoints[checkpoint]
+        for byte in bytes[(checkpoint * Self.checkpointStride)..<offset] where byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    /// How many scalars a 1-based line has, without its line break.
+    public func length(ofLine number: Int) -> Int {
+        let (start, end) = bounds(ofLine: number)
+        return scalars(before: end) - scalars(before: start)
+    }
+
+    /// The scalars of a 1-based line at the 0-based `columns` (cut to the line): a window of a
+    /// line that can be megabytes long, read without the rest of it.
+    public func scalars(ofLine number: Int, columns: Range<Int>) -> [Unicode.Scalar] {
+        let (start, end) = bounds(ofLine: number)
+        let first = scalars(before: start), count = scalars(before: end) - first
+        let window = offset(ofScalar: first + min(columns.lowerBound, count))..<offset(ofScalar: first + min(columns.upperBound, count))
+        return Array(String(decoding: bytes[window], as: UTF8.self).unicodeScalars)
+    }
+
+    /// Where a 1-based line starts and ends, without its line break.
+    private func bounds(ofLine number: Int) -> (start: Int, end: Int) {
         let start = lineStarts[number - 1]
         var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
         if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+        return (start, max(start, end))
+    }
+
+    /// The byte offset where scalar number `scalar` (0-based) of the text starts.
+    private func offset(ofScalar scalar: Int) -> Int {
+        // The last checkpoint with at most `scalar` scalars before it: the scalar starts within a stride of it.
+        var low = 0, high = scalarCheckpoints.count
+        while low + 1 < high {
+            let mid = (low + high) / 2
+            if scalarCheckpoints[mid] <= scalar { low = mid } else { high = mid }
+        }
+        var count = scalarCheckpoints[low]
+        for offset in (low * Self.checkpointStride)..<bytes.count where bytes[offset] & 0xC0 != 0x80 {
+            if count == scalar { return offset }
+            count += 1
+        }
+        return bytes.count
     }
 }

@@ -16,7 +16,9 @@ public struct JSONReporter: Reporter {
                            warnings: report.count(.warning), suggestions: report.count(.suggestion))
         )
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        // Without sorting, the encoder orders keys differently from run to run; the same
+        // findings must give the same bytes (diffs of reports, the interrupted-write test).
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings and numbers cannot fail.
         return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
     }

@@ -26,9 +26,6 @@ public struct LintReport: Sendable {
 public struct FileReport: Sendable {
     /// As the user gave it ("-" or a display name for standard input).
     public var path: String
-    /// The text of each line a diagnostic is on, for reporters that show it: the file's text
-    /// itself is not kept, so a run's memory does not grow with the files it reads.
-    public var lines: [Int: String]
     public var language: Language?
     public var diagnostics: [Diagnostic]
     /// Why the file could not be linted, if it could not: the run fails.
@@ -42,10 +39,9 @@ public struct FileReport: Sendable {
     /// its own, whose diagnostics name it.
     public var templates: [String]
 
-    public init(path: String, lines: [Int: String] = [:], language: Language?, diagnostics: [Diagnostic],
+    public init(path: String, language: Language?, diagnostics: [Diagnostic],
                 failure: String? = nil, skipped: String? = nil, scorecard: Scorecard? = nil, templates: [String] = []) {
         self.path = path
-        self.lines = lines
         self.language = language
         self.diagnostics = diagnostics
         self.failure = failure

@@ -16,7 +16,7 @@ public struct TextReporter: Reporter {
             // Files that could not be linted are reported on standard error by the caller.
             guard file.failure == nil else { continue }
             for diagnostic in file.diagnostics {
-                out += render(diagnostic, path: file.path, line: file.lines[diagnostic.line] ?? "")
+                out += render(diagnostic, path: file.path)
             }
             if scorecard, let card = file.scorecard { out += render(card, path: file.path) }
         }
@@ -24,10 +24,10 @@ public struct TextReporter: Reporter {
         return out
     }
 
-    private func render(_ diagnostic: Diagnostic, path: String, line: String) -> String {
+    private func render(_ diagnostic: Diagnostic, path: String) -> String {
         let severity = paint(diagnostic.severity.rawValue, Self.style(of: diagnostic.severity))
         let rule = paint("[\(diagnostic.rule)]", .dim)
-        guard !diagnostic.isDocumentLevel else {
+        guard let window = diagnostic.window else {
             var out = "\(paint(path, .bold)): \(severity): \(diagnostic.message) \(rule)\n"
             if let suggestion = diagnostic.suggestion { out += "  = \(paint("suggestion", .cyan)): \(suggestion)\n" }
             return out + "\n"
@@ -35,19 +35,24 @@ public struct TextReporter: Reporter {
         var out = "\(paint("\(path):\(diagnostic.line):\(diagnostic.column)", .bold)): \(severity): \(diagnostic.message) \(rule)\n"
         let gutter = String(diagnostic.line).count
         let blank = String(repeating: " ", count: gutter)
-        let line = Array(line.unicodeScalars)
-        let lastColumn = diagnostic.endLine == diagnostic.line ? diagnostic.endColumn : line.count + 1
+        let length = window.lineLength
+        let lastColumn = diagnostic.endLine == diagnostic.line ? diagnostic.endColumn : length + 1
         // Show a window of a long line (a one-line file can be megabytes), marked with "…".
-        let shown = max(0, diagnostic.column - 1 - Self.context)..<min(line.count, lastColumn - 1 + Self.context)
-        let head = shown.lowerBound > 0 ? "…" : "", tail = shown.upperBound < line.count ? "…" : ""
-        let indent = head.map { _ in " " } + line[shown.lowerBound..<(diagnostic.column - 1)].map { $0 == "\t" ? "\t" : " " }
+        let shown = window.columns
+        let scalars = Array(window.text.unicodeScalars)
+        /// The scalars of the line at 0-based columns inside `shown`.
+        func line(_ columns: Range<Int>) -> ArraySlice<Unicode.Scalar> {
+            scalars[(columns.lowerBound - shown.lowerBound)..<(columns.upperBound - shown.lowerBound)]
+        }
+        let head = shown.lowerBound > 0 ? "…" : "", tail = shown.upperBound < length ? "…" : ""
+        let indent = head.map { _ in " " } + line(shown.lowerBound..<(diagnostic.column - 1)).map { $0 == "\t" ? "\t" : " " }
         let marks = String(repeating: "^", count: max(1, min(lastColumn, shown.upperBound + 1) - diagnostic.column))
         out += "  \(blank) |\n"
-        out += "  \(diagnostic.line) | \(head)\(String(String.UnicodeScalarView(line[shown])))\(tail)\n"
+        out += "  \(diagnostic.line) | \(head)\(String(String.UnicodeScalarView(line(shown))))\(tail)\n"
         out += "  \(blank) | \(indent.joined())\(paint(marks, Self.style(of: diagnostic.severity)))\n"
         // In decoded formats (entities, quoted-printable, base64, other charsets) the file's bytes
         // are not what was read: show the words found as well.
-        let underlined = line[min(diagnostic.column - 1, line.count)..<min(max(lastColumn - 1, diagnostic.column - 1), line.count)]
+        let underlined = line(min(diagnostic.column - 1, length)..<min(max(lastColumn - 1, diagnostic.column - 1), length))
         if diagnostic.endLine == diagnostic.line, String(String.UnicodeScalarView(underlined)) != diagnostic.excerpt {
             out += "  \(blank) = \(paint("found", .cyan)): \(diagnostic.excerpt)\n"
         }
@@ -67,7 +72,6 @@ public struct TextReporter: Reporter {
     }
 
     /// Characters of a long line shown on each side of a finding.
-    private static let context = 80
 
     private func summary(_ report: LintReport) -> String {
         func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
