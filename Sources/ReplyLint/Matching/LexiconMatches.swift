@@ -9,19 +9,16 @@ public struct LexiconMatches: Sendable {
         fileprivate var entry: Int32
         private var first: Int32
         private var last: Int32
-        private var sentenceIndex: Int32
 
         /// Document token indexes of the first and last word.
         public var tokens: ClosedRange<Int> { Int(first)...Int(last) }
-        public var sentence: Int { Int(sentenceIndex) }
 
-        fileprivate init(language: Language, file: Int, entry: Int, tokens: ClosedRange<Int>, sentence: Int) {
+        fileprivate init(language: Language, file: Int, entry: Int, tokens: ClosedRange<Int>) {
             self.language = language
             self.file = Int32(file)
             self.entry = Int32(entry)
             first = Int32(tokens.lowerBound)
             last = Int32(tokens.upperBound)
-            sentenceIndex = Int32(sentence)
         }
     }
 
@@ -61,8 +58,7 @@ public struct LexiconMatches: Sendable {
                         && $0.tokens.overlaps(match.tokens)
                 }
                 if !cancelled {
-                    hitsByRule[rule, default: []].append(Hit(language: language, file: match.owner.file, entry: entryIndex,
-                                                                  tokens: match.tokens, sentence: index))
+                    hitsByRule[rule, default: []].append(Hit(language: language, file: match.owner.file, entry: entryIndex, tokens: match.tokens))
                 }
             }
         }

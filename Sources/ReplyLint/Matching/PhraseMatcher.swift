@@ -19,7 +19,6 @@ final class PhraseMatcher: Sendable {
         var owner: Owner
         /// Indexes into the document's tokens, first and last word of the match.
         var tokens: ClosedRange<Int>
-        var sentence: Int
     }
 
     /// Items and their atoms live in flat arrays that programs index, so matching reads
@@ -281,7 +280,7 @@ final class PhraseMatcher: Sendable {
             }
             func keep(_ thread: Thread) { keep(thread, canComplete: canComplete(thread)) }
             func emit(_ program: Int32, from start: Int32) {
-                matches.append(Match(owner: programs[Int(program)].owner, tokens: Int(start)...tokenIndex, sentence: sentenceIndex))
+                matches.append(Match(owner: programs[Int(program)].owner, tokens: Int(start)...tokenIndex))
             }
 
             for thread in active {

@@ -123,6 +123,9 @@ public enum RuleRegistry {
     ]
 
     public static func rule(id: String) -> (any Rule.Type)? {
-        all.first { $0.description.id == id }
+        byID[id]
     }
+
+    /// Looked up for every finding, to give it its severity.
+    private static let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.description.id, $0) })
 }
