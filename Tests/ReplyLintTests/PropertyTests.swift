@@ -83,7 +83,7 @@ enum GeneratedReply {
                 let line = Array(lines[position.line - 1].filter { $0 != "\r" })
                 #expect(index.length(ofLine: position.line) == line.count)
                 let columns = (position.column - 1)..<(position.column + pick % 300)
-                #expect(index.scalars(ofLine: position.line, columns: columns) == Array(line[min(columns.lowerBound, line.count)..<min(columns.upperBound, line.count)]))
+                #expect(Array(index.text(ofLine: position.line, columns: columns).unicodeScalars) == Array(line[min(columns.lowerBound, line.count)..<min(columns.upperBound, line.count)]))
             }
         }
     }

@@ -96,7 +96,7 @@ public struct LineWindow: Sendable, Hashable {
         lineLength = lines.length(ofLine: diagnostic.line)
         let lastColumn = diagnostic.endLine == diagnostic.line ? diagnostic.endColumn : lineLength + 1
         columns = max(0, diagnostic.column - 1 - Self.context)..<min(lineLength, lastColumn - 1 + Self.context)
-        text = String(String.UnicodeScalarView(lines.scalars(ofLine: diagnostic.line, columns: columns)))
+        text = lines.text(ofLine: diagnostic.line, columns: columns)
     }
 }
 
@@ -141,31 +141,43 @@ public struct LineIndex: Sendable {
             if lineStarts[mid] <= offset { low = mid } else { high = mid }
         }
         let start = lineStarts[low], end = min(offset, bytes.count)
-        let column = isUTF8 ? scalars(before: end) - scalars(before: start) : end - start
-        return (low + 1, column + 1)
+        return (low + 1, (isUTF8 ? scalars(in: start..<end) : end - start) + 1)
     }
 
-    /// How many scalars (bytes that do not continue a UTF-8 sequence) come before `offset`.
+    /// How many scalars (bytes that do not continue a UTF-8 sequence) `range` holds: counted
+    /// directly when short, as most lines are, else from the checkpoints around it.
+    private func scalars(in range: Range<Int>) -> Int {
+        guard range.count > Self.checkpointStride else { return countScalars(range) }
+        return scalars(before: range.upperBound) - scalars(before: range.lowerBound)
+    }
+
     private func scalars(before offset: Int) -> Int {
         let checkpoint = offset / Self.checkpointStride
-        var count = scalarCheckpoints[checkpoint]
-        for byte in bytes[(checkpoint * Self.checkpointStride)..<offset] where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        return scalarCheckpoints[checkpoint] + countScalars((checkpoint * Self.checkpointStride)..<offset)
+    }
+
+    private func countScalars(_ range: Range<Int>) -> Int {
+        bytes.withUnsafeBufferPointer { bytes in
+            var count = 0
+            for index in range where bytes[index] & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
     }
 
     /// How many scalars a 1-based line has, without its line break.
     public func length(ofLine number: Int) -> Int {
         let (start, end) = bounds(ofLine: number)
-        return scalars(before: end) - scalars(before: start)
+        return scalars(in: start..<end)
     }
 
-    /// The scalars of a 1-based line at the 0-based `columns` (cut to the line): a window of a
-    /// line that can be megabytes long, read without the rest of it.
-    public func scalars(ofLine number: Int, columns: Range<Int>) -> [Unicode.Scalar] {
+    /// The text of a 1-based line at the 0-based scalar `columns` (cut to the line): a window
+    /// of a line that can be megabytes long, read without the rest of it.
+    public func text(ofLine number: Int, columns: Range<Int>) -> String {
         let (start, end) = bounds(ofLine: number)
-        let first = scalars(before: start), count = scalars(before: end) - first
-        let window = offset(ofScalar: first + min(columns.lowerBound, count))..<offset(ofScalar: first + min(columns.upperBound, count))
-        return Array(String(decoding: bytes[window], as: UTF8.self).unicodeScalars)
+        let count = scalars(in: start..<end)
+        let first = offset(ofScalar: min(columns.lowerBound, count), after: start)
+        let last = offset(ofScalar: min(columns.upperBound, count) - min(columns.lowerBound, count), after: first)
+        return String(decoding: bytes[first..<last], as: UTF8.self)
     }
 
     /// Where a 1-based line starts and ends, without its line break.
@@ -176,17 +188,24 @@ public struct LineIndex: Sendable {
         return (start, max(start, end))
     }
 
-    /// The byte offset where scalar number `scalar` (0-based) of the text starts.
-    private func offset(ofScalar scalar: Int) -> Int {
-        // The last checkpoint with at most `scalar` scalars before it: the scalar starts within a stride of it.
-        var low = 0, high = scalarCheckpoints.count
-        while low + 1 < high {
-            let mid = (low + high) / 2
-            if scalarCheckpoints[mid] <= scalar { low = mid } else { high = mid }
+    /// The byte offset of the `scalar`-th scalar (0-based) from `start`: walked to when near,
+    /// else found from the checkpoint before it.
+    private func offset(ofScalar scalar: Int, after start: Int) -> Int {
+        var target = scalar, from = start
+        if scalar > Self.checkpointStride {
+            // The last checkpoint with at most the target's scalars before it: the scalar starts within a stride of it.
+            target += scalars(before: start)
+            var low = 0, high = scalarCheckpoints.count
+            while low + 1 < high {
+                let mid = (low + high) / 2
+                if scalarCheckpoints[mid] <= target { low = mid } else { high = mid }
+            }
+            target -= scalarCheckpoints[low]
+            from = low * Self.checkpointStride
         }
-        var count = scalarCheckpoints[low]
-        for offset in (low * Self.checkpointStride)..<bytes.count where bytes[offset] & 0xC0 != 0x80 {
-            if count == scalar { return offset }
+        var count = 0
+        for offset in from..<bytes.count where bytes[offset] & 0xC0 != 0x80 {
+            if count == target { return offset }
             count += 1
         }
         return bytes.count
