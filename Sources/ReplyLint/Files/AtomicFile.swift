@@ -61,7 +61,7 @@ public enum AtomicFile {
             let temporary = temporaryName(for: path)
             guard linkat(AT_FDCWD, unnamed, AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 else { throw failure(path) }
             defer { unlink(temporary) }
-            guard rename(temporary, path) == 0 else { throw failure(path) }
+            try give(temporary, to: path, replace: true)
             return true
         }
         // The link fails when the name exists, so no check-then-write race can clobber a file.

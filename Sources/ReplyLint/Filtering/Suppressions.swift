@@ -1,5 +1,3 @@
-import Foundation
-
 /// The writer's own verdicts in a file: `<!-- replylint-disable RULE… -->` up to
 /// `<!-- replylint-enable RULE… -->`, and `<!-- replylint-disable-next-line RULE… -->`.
 /// Without rule ids a comment applies to every rule. Markdown and HTML hide such comments
@@ -23,32 +21,16 @@ struct Suppressions {
 
     init(bytes: [UInt8], lines: LineIndex) {
         var directives: [Directive] = []
-        bytes.withUnsafeBufferPointer { bytes in
-            // memchr to each candidate, not a generic collection search: this reads every byte
-            // of every file.
-            func find(_ needle: StaticString, from start: Int) -> Int? {
-                guard let base = bytes.baseAddress else { return nil }
-                let needle = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-                var start = start
-                while start + needle.count <= bytes.count,
-                      let found = memchr(base + start, Int32(needle[0]), bytes.count - start) {
-                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    guard offset + needle.count <= bytes.count else { return nil }
-                    if sameBytes(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + needle.count)]), needle) { return offset }
-                    start = offset + 1
-                }
-                return nil
+        var start = 0
+        while let open = bytes.firstOffset(of: Array("<!--".utf8), from: start),
+              let close = bytes.firstOffset(of: Array("-->".utf8), from: open + 4) {
+            let words = String(decoding: bytes[(open + 4)..<close], as: UTF8.self)
+                .split { $0.isWhitespace || $0 == "," }.map(String.init)
+            if let first = words.first, let kind = Kind(rawValue: first) {
+                directives.append(Directive(kind: kind, rules: words.count > 1 ? Set(words.dropFirst()) : nil,
+                                            offset: open, line: lines.position(of: close + 3).line))
             }
-            var start = 0
-            while let open = find("<!--", from: start), let close = find("-->", from: open + 4) {
-                let words = String(decoding: bytes[(open + 4)..<close], as: UTF8.self)
-                    .split { $0.isWhitespace || $0 == "," }.map(String.init)
-                if let first = words.first, let kind = Kind(rawValue: first) {
-                    directives.append(Directive(kind: kind, rules: words.count > 1 ? Set(words.dropFirst()) : nil,
-                                                offset: open, line: lines.position(of: close + 3).line))
-                }
-                start = close + 3
-            }
+            start = close + 3
         }
         self.directives = directives
     }

@@ -288,7 +288,7 @@ private struct Blanker {
         for scheme in ["https://", "http://", "www."] {
             let marker = Array(scheme.utf8)
             var index = 0
-            while let start = find(marker, from: index) {
+            while let start = bytes.firstOffset(of: marker, from: index) {
                 var end = start
                 while end < bytes.count, !Self.endsURL(bytes[end]) { end += 1 }
                 // A sentence's closing punctuation is not part of the address.
@@ -316,22 +316,12 @@ private struct Blanker {
     private mutating func blankDelimited(open: String, close: String, each: (Int, inout Blanker) -> Void = { _, _ in }) {
         let opener = Array(open.utf8), closer = Array(close.utf8)
         var index = 0
-        while let start = find(opener, from: index) {
-            guard let end = find(closer, from: start + opener.count) else { return }
+        while let start = bytes.firstOffset(of: opener, from: index) {
+            guard let end = bytes.firstOffset(of: closer, from: start + opener.count) else { return }
             blank(start..<(end + closer.count))
             each(start, &self)
             index = end + closer.count
         }
-    }
-
-    private func find(_ needle: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
-        var index = start
-        while index <= bytes.count - needle.count {
-            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
     }
 
     private static func endsURL(_ byte: UInt8) -> Bool {

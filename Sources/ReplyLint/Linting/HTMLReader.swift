@@ -124,7 +124,7 @@ enum HTMLReader {
             let next = start + 1 < bytes.count ? bytes[start + 1] : 0
             if start > 0, bytes[start - 1] == UInt8(ascii: "<") { return nil }
             if Self.starts(bytes, at: start, with: "<!--") {
-                return Self.find(bytes, "-->", from: start + 4).map { $0 + 3 } ?? bytes.count
+                return bytes.firstOffset(of: Array("-->".utf8), from: start + 4).map { $0 + 3 } ?? bytes.count
             }
             guard Self.isLetter(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
             else { return nil }
@@ -157,7 +157,7 @@ enum HTMLReader {
             if Self.rawText.contains(tag.name), !tag.isSelfClosing {
                 // Script and style content is not markup: skip to the closing tag.
                 let closing = Array("</".utf8) + tag.name
-                index = Self.find(bytes, closing, from: range.upperBound, caseInsensitive: true) ?? bytes.count
+                index = Self.findIgnoringCase(bytes, closing, from: range.upperBound) ?? bytes.count
                 return
             }
             if tag.id == "divRplyFwdMsg" || tag.id == "appendonsend" {
@@ -230,13 +230,10 @@ enum HTMLReader {
             return start + prefix.count <= bytes.count && bytes[start..<(start + prefix.count)].elementsEqual(prefix)
         }
 
-        private static func find(_ bytes: [UInt8], _ needle: String, from start: Int) -> Int? {
-            find(bytes, Array(needle.utf8), from: start, caseInsensitive: false)
-        }
-
-        private static func find(_ bytes: [UInt8], _ needle: [UInt8], from start: Int, caseInsensitive: Bool) -> Int? {
+        /// Where `needle` (lowercase) first occurs at or after `start`, ASCII letters in any case.
+        private static func findIgnoringCase(_ bytes: [UInt8], _ needle: [UInt8], from start: Int) -> Int? {
             guard !needle.isEmpty, bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
-            let fold: (UInt8) -> UInt8 = caseInsensitive ? { isLetter($0) ? $0 | 0x20 : $0 } : { $0 }
+            let fold: (UInt8) -> UInt8 = { isLetter($0) ? $0 | 0x20 : $0 }
             for position in start...(bytes.count - needle.count)
             where zip(bytes[position...], needle).allSatisfy({ fold($0) == fold($1) }) {
                 return position

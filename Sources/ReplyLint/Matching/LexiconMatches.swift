@@ -44,7 +44,7 @@ public struct LexiconMatches: Sendable {
             }
             let (matcher, atoms) = matchers[language]!
             matcher.matches(in: text, sentence: index, atomCache: atoms, scratch: &scratch, into: &matches)
-            let exceptions = matches.contains { $0.owner.role == .exception } ? matches.filter { $0.owner.role == .exception } : []
+            let exceptions = matches.filter { $0.owner.role == .exception }
             let files = files[language]
             for match in matches {
                 let rule = files[match.owner.file].rule

@@ -134,7 +134,7 @@ final class PhraseMatcher: Sendable {
             let second = program.items.count > 1 ? items[program.items.lowerBound + 1] : nil
             for atom in itemAtoms[items[program.items.lowerBound].atoms] {
                 if let second, second.gap == 0...0 {
-                    for next in itemAtoms[second.atoms] { pairStarts[Self.pair(atom, next), default: []].append(Int32(index)) }
+                    for next in itemAtoms[second.atoms] { pairStarts[PairTable.key(atom, next), default: []].append(Int32(index)) }
                 } else {
                     starts[Int(atom)].append(Int32(index))
                 }
@@ -243,50 +243,38 @@ final class PhraseMatcher: Sendable {
     /// Appends every match in one sentence of `text` to `matches`.
     func matches(in text: AnalyzedText, sentence sentenceIndex: Int, atomCache: AtomCache, scratch: inout Scratch,
                  into matches: inout [Match]) {
-        // The buffers are moved out (not copied, which would copy them on the first write) and back.
-        var sentence = SentenceAtoms(), active: [Thread] = [], following = ThreadList(), startable: [Int32] = []
-        swap(&sentence, &scratch.sentence)
-        swap(&active, &scratch.active)
-        swap(&following, &scratch.following)
-        swap(&startable, &scratch.startable)
-        defer {
-            swap(&sentence, &scratch.sentence)
-            swap(&active, &scratch.active)
-            swap(&following, &scratch.following)
-            swap(&startable, &scratch.startable)
-        }
-        sentence.removeAll()
-        active.removeAll(keepingCapacity: true)
+        scratch.sentence.removeAll()
+        scratch.active.removeAll(keepingCapacity: true)
         for tokenIndex in text.sentences[sentenceIndex].tokens where text.tokens[tokenIndex].isWordLike {
             let token = text.tokens[tokenIndex]
             let word = text.words[Int(token.word)]
-            sentence.atoms += atomCache.atoms(of: word.key) { atoms(of: word, kind: token.kind) }
-            sentence.tokens.append(tokenIndex)
-            sentence.bounds.append(sentence.atoms.count)
+            scratch.sentence.atoms += atomCache.atoms(of: word.key) { atoms(of: word, kind: token.kind) }
+            scratch.sentence.tokens.append(tokenIndex)
+            scratch.sentence.bounds.append(scratch.sentence.atoms.count)
         }
-        for position in sentence.tokens.indices {
-            let tokenIndex = sentence.tokens[position]
-            following.removeAll()
+        for position in scratch.sentence.tokens.indices {
+            let tokenIndex = scratch.sentence.tokens[position]
+            scratch.following.removeAll()
             // A thread whose next item no token within its gap satisfies can never complete:
             // dropping it now leaves the matches and their order exactly as they were.
             func canComplete(_ thread: Thread) -> Bool {
                 let item = items[programs[Int(thread.program)].items.lowerBound + Int(thread.next)]
                 let first = position + 1 + max(0, item.gap.lowerBound - Int(thread.skipped))
-                let last = min(sentence.tokens.count - 1, position + 1 + item.gap.upperBound - Int(thread.skipped))
-                return first <= last && (first...last).contains { sentence.satisfies($0, itemAtoms[item.atoms]) }
+                let last = min(scratch.sentence.tokens.count - 1, position + 1 + item.gap.upperBound - Int(thread.skipped))
+                return first <= last && (first...last).contains { scratch.sentence.satisfies($0, itemAtoms[item.atoms]) }
             }
             func keep(_ thread: Thread, canComplete: Bool) {
-                if canComplete { following.insert(thread) }
+                if canComplete { scratch.following.insert(thread) }
             }
             func keep(_ thread: Thread) { keep(thread, canComplete: canComplete(thread)) }
             func emit(_ program: Int32, from start: Int32) {
                 matches.append(Match(owner: programs[Int(program)].owner, tokens: Int(start)...tokenIndex))
             }
 
-            for thread in active {
+            for thread in scratch.active {
                 let program = programs[Int(thread.program)]
                 let item = items[program.items.lowerBound + Int(thread.next)]
-                if thread.skipped >= item.gap.lowerBound, sentence.satisfies(position, itemAtoms[item.atoms]) {
+                if thread.skipped >= item.gap.lowerBound, scratch.sentence.satisfies(position, itemAtoms[item.atoms]) {
                     if Int(thread.next) + 1 == program.items.count {
                         emit(thread.program, from: thread.start)
                     } else {
@@ -298,9 +286,9 @@ final class PhraseMatcher: Sendable {
                 }
             }
             var checkedSecondItem: Int32 = -1, secondItemCanComplete = false
-            for atom in sentence.atoms(at: position) {
+            for atom in scratch.sentence.atoms(at: position) {
                 // Programs are started in ascending order per atom, as one list held them.
-                startable.removeAll(keepingCapacity: true)
+                scratch.startable.removeAll(keepingCapacity: true)
                 for program in starts[Int(atom)] {
                     let secondItem = secondItems[Int(program)]
                     if secondItem < 0 {
@@ -311,25 +299,19 @@ final class PhraseMatcher: Sendable {
                         checkedSecondItem = secondItem
                         secondItemCanComplete = canComplete(Thread(program: program, next: 1, start: Int32(tokenIndex), skipped: 0))
                     }
-                    if secondItemCanComplete { startable.append(program) }
+                    if secondItemCanComplete { scratch.startable.append(program) }
                 }
-                if position + 1 < sentence.tokens.count {
-                    if pairStarts.beginsPair(atom) {
-                        for next in sentence.atoms(at: position + 1) { startable += pairStarts.programs(atom, next) }
-                    }
+                if position + 1 < scratch.sentence.tokens.count, pairStarts.beginsPair(atom) {
+                    for next in scratch.sentence.atoms(at: position + 1) { scratch.startable += pairStarts.programs(atom, next) }
                 }
-                startable.sort()
-                for program in startable {
+                scratch.startable.sort()
+                for program in scratch.startable {
                     keep(Thread(program: program, next: 1, start: Int32(tokenIndex), skipped: 0), canComplete: true)
                 }
             }
-            active.removeAll(keepingCapacity: true)
-            active += following.threads
+            scratch.active.removeAll(keepingCapacity: true)
+            scratch.active += scratch.following.threads
         }
-    }
-
-    private static func pair(_ first: Int32, _ second: Int32) -> UInt64 {
-        UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
     }
 
     /// The atoms a word satisfies, without duplicates.
@@ -511,13 +493,17 @@ private struct PairTable: Sendable {
 
     /// The programs whose first two items are `first` and `second`, ascending.
     func programs(_ first: Int32, _ second: Int32) -> ArraySlice<Int32> {
-        let key = UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+        let key = Self.key(first, second)
         var slot = Int(Self.hash(key) >> shift)
         while bounds[2 * slot] >= 0 {
             if keys[slot] == key { return programs[Int(bounds[2 * slot])..<Int(bounds[2 * slot + 1])] }
             slot = (slot + 1) & (keys.count - 1)
         }
         return []
+    }
+
+    static func key(_ first: Int32, _ second: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
     }
 
     private static func hash(_ key: UInt64) -> UInt64 { (key ^ key >> 29) &* 0x9E37_79B9_7F4A_7C15 }

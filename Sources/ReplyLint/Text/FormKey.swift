@@ -6,11 +6,9 @@ import Foundation
 /// dominated the matcher's profile. Forms are already NFKC-folded, so byte equality is
 /// exactly string equality for them.
 struct FormKey: Hashable, Sendable {
-    /// A substring, so a prefix of a form is a key without copying its bytes.
-    let text: Substring
+    let text: String
 
-    init(_ text: String) { self.text = Substring(text) }
-    init(_ text: Substring) { self.text = text }
+    init(_ text: String) { self.text = text }
 
     static func == (lhs: FormKey, rhs: FormKey) -> Bool {
         // Native strings are contiguous UTF-8; the fallback only serves bridged ones.
