@@ -73,21 +73,23 @@ public struct LintRunner: Sendable {
         var diagnostics: [Diagnostic] = []
         var templates: [String] = []
         for unit in document.units {
-            // Only the findings and the language outlive the analysis, so a large file's tokens are
-            // freed before its diagnostics are made.
-            let (findings, proseLanguage): ([Finding], Language?) = {
-                let result = settings.linter.lint(unit.prose, language: settings.language, complaint: complaint, analyzer: analyzer)
-                return (result.findings, result.text.paragraphs.isEmpty ? nil : result.text.language)
-            }()
-            if let proseLanguage {
-                languages[proseLanguage, default: 0] += unit.prose.utf8.count
-                if let template = unit.template { templates.append(template) }
+            func placed(_ findings: [Finding]) -> [Diagnostic] {
+                findings.compactMap { finding in
+                    var diagnostic = Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), unit: unit, lines: lines)
+                    diagnostic.message = settings.message(of: finding)
+                    return suppressions.silence(diagnostic) ? nil : diagnostic
+                }
             }
-            diagnostics.reserveCapacity(diagnostics.count + findings.count)
-            for finding in findings {
-                var diagnostic = Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), unit: unit, lines: lines)
-                diagnostic.message = settings.message(of: finding)
-                if !suppressions.silence(diagnostic) { diagnostics.append(diagnostic) }
+            // Each piece's findings are placed as it is done, so only one piece's tokens are held.
+            let unitStart = diagnostics.count
+            let whole = settings.linter.lint(unit.prose, language: settings.language, complaint: complaint, analyzer: analyzer) {
+                diagnostics.append(contentsOf: placed($0))
+            }
+            // Findings about the whole unit come first, as they are placed at its start.
+            diagnostics.insert(contentsOf: placed(whole.findings), at: unitStart)
+            if let language = whole.language {
+                languages[language, default: 0] += unit.prose.utf8.count
+                if let template = unit.template { templates.append(template) }
             }
         }
         // The file's language is that of most of its prose.

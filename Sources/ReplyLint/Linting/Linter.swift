@@ -4,6 +4,10 @@ public struct Linter: Sendable {
     public var rules: [any Rule]
     public var options: LintOptions
 
+    /// How much prose is analysed at once: a longer text is linted a piece at a time, so a
+    /// run holds one piece's tokens and matches, not a 200 MB file's.
+    public static let pieceBytes = 1 << 20
+
     public init(library: LexiconLibrary = .builtin, rules: [any Rule] = RuleRegistry.all.map { $0.init() },
                 options: LintOptions = LintOptions()) {
         self.library = library
@@ -16,20 +20,113 @@ public struct Linter: Sendable {
         public var findings: [Finding]
     }
 
-    /// Lints `text`; `language` forces one language instead of detecting it per paragraph.
-    /// `complaint`, the client's words the reply answers, is analysed the same way for the
-    /// rules that compare the two.
+    /// What is known about a text linted a piece at a time once every piece is done.
+    public struct WholeText: Sendable {
+        /// The language of most of the text; nil for a text without paragraphs.
+        public var language: Language?
+        /// The findings about the whole text (what it lacks), each reported by every piece.
+        public var findings: [Finding]
+    }
+
+    /// Lints `text` at once; `language` forces one language instead of detecting it per
+    /// paragraph. `complaint`, the client's words the reply answers, is analysed the same way
+    /// for the rules that compare the two.
     public func lint(_ text: String, language: Language? = nil, complaint: String? = nil, analyzer: TextAnalyzer) -> Result {
-        func analyzed(_ text: String) -> (AnalyzedText, LexiconMatches) {
-            let analysis = analyzer.analyze(text, language: language, placeholders: options.placeholders)
-            return (analysis, LexiconMatches(text: analysis, library: library, analyzer: analyzer))
+        check(text, language: language, complaint: complaint.map { analyzed($0, language: language, analyzer: analyzer) },
+              analyzer: analyzer)
+    }
+
+    /// Lints `text` a piece of about `pieceBytes` at a time, giving `found` each piece's
+    /// findings (offsets in `text`, in text order) as soon as the piece is done. A text of one
+    /// piece gets the same findings as `lint(_:language:complaint:analyzer:)`; in a longer one,
+    /// an acronym explained only in a later piece is still reported.
+    public func lint(_ text: String, language: Language? = nil, complaint: String? = nil, analyzer: TextAnalyzer,
+                     pieceBytes: Int = Self.pieceBytes, found: ([Finding]) -> Void) -> WholeText {
+        let complaint = complaint.map { analyzed($0, language: language, analyzer: analyzer) }
+        var text = text
+        let pieces = text.withUTF8 { ProsePieces.ranges(of: $0, size: pieceBytes) }
+        var whole = WholeTextFindings()
+        for piece in pieces {
+            // Pieces end between characters, so each is valid UTF-8.
+            let prose = pieces.count == 1 ? text : text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[piece]), as: UTF8.self) }
+            let result = check(prose, language: language, complaint: complaint, analyzer: analyzer)
+            found(whole.add(result, at: piece.lowerBound))
         }
-        let (analysis, matches) = analyzed(text)
-        let context = RuleContext(text: analysis, matches: matches, library: library, options: options,
-                                  complaint: complaint.map(analyzed).map { Complaint(text: $0, matches: $1) })
+        return whole.result
+    }
+
+    private func analyzed(_ complaint: String, language: Language?, analyzer: TextAnalyzer) -> Complaint {
+        let analysis = analyzer.analyze(complaint, language: language, placeholders: options.placeholders)
+        return Complaint(text: analysis, matches: LexiconMatches(text: analysis, library: library, analyzer: analyzer))
+    }
+
+    private func check(_ text: String, language: Language?, complaint: Complaint?, analyzer: TextAnalyzer) -> Result {
+        let analysis = analyzer.analyze(text, language: language, placeholders: options.placeholders)
+        let matches = LexiconMatches(text: analysis, library: library, analyzer: analyzer)
+        let context = RuleContext(text: analysis, matches: matches, library: library, options: options, complaint: complaint)
         let findings = rules.flatMap { $0.check(context) }.sorted {
             ($0.range?.lowerBound ?? -1, $0.range?.upperBound ?? -1, $0.rule) < ($1.range?.lowerBound ?? -1, $1.range?.upperBound ?? -1, $1.rule)
         }
         return Result(text: analysis, findings: findings)
+    }
+}
+
+/// Joins the findings of a text's pieces into those of the whole: a finding about the whole
+/// text stands when every piece with words reports it; a first-use finding stands in the
+/// first piece that reports it.
+private struct WholeTextFindings {
+    /// A finding as the same in any piece and language.
+    private struct Key: Hashable {
+        var rule: String
+        var text: MessageText
+    }
+
+    private var bytesPerLanguage: [Language: Int] = [:]
+    /// The whole-text findings every piece with words so far reports, in each language a piece
+    /// gave them; nil before the first such piece.
+    private var standing: [Key: [Language: Finding]]?
+    private var order: [Key] = []
+    private var firstUses: Set<Key> = []
+
+    /// Takes in a piece that begins at `offset`; returns its findings about words.
+    mutating func add(_ result: Linter.Result, at offset: Int) -> [Finding] {
+        let text = result.text
+        if !text.paragraphs.isEmpty { bytesPerLanguage[text.language, default: 0] += text.text.utf8.count }
+        var words: [Finding] = []
+        var wholeText: [Key: Finding] = [:]
+        var wholeTextOrder: [Key] = []
+        for var finding in result.findings {
+            let key = Key(rule: finding.rule, text: finding.text)
+            guard let range = finding.range else {
+                wholeText[key] = finding
+                wholeTextOrder.append(key)
+                continue
+            }
+            if finding.isFirstUseOnly, !firstUses.insert(key).inserted { continue }
+            finding.range = (range.lowerBound + offset)..<(range.upperBound + offset)
+            words.append(finding)
+        }
+        if text.tokens.contains(where: { $0.kind == .word }) {
+            if var standing {
+                for key in standing.keys {
+                    if let finding = wholeText[key] { standing[key]![finding.language] = finding } else { standing[key] = nil }
+                }
+                self.standing = standing
+            } else {
+                standing = wholeText.mapValues { [$0.language: $0] }
+                order = wholeTextOrder
+            }
+        }
+        return words
+    }
+
+    /// The whole text's language (that of most of its prose) and its whole-text findings in it.
+    var result: Linter.WholeText {
+        let language = bytesPerLanguage.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
+        let findings = order.compactMap { key -> Finding? in
+            guard let languages = standing?[key] else { return nil }
+            return language.flatMap { languages[$0] } ?? languages.values.min { $0.language.rawValue < $1.language.rawValue }
+        }
+        return Linter.WholeText(language: language, findings: findings)
     }
 }

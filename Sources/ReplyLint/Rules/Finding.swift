@@ -10,15 +10,19 @@ public struct Finding: Sendable, Hashable {
     public var language: Language
     /// Which of the rule's texts `message` is, so it can be given in another language.
     public var text: MessageText
+    /// Whether the rule reports this only at its first use in a document (an unexplained
+    /// acronym): then a piece of a long text reports it only when no earlier piece did.
+    public var isFirstUseOnly: Bool
 
     public init(rule: String, message: String, range: Range<Int>?, suggestion: String? = nil,
-                language: Language, text: MessageText = MessageText()) {
+                language: Language, text: MessageText = MessageText(), isFirstUseOnly: Bool = false) {
         self.rule = rule
         self.message = message
         self.range = range
         self.suggestion = suggestion
         self.language = language
         self.text = text
+        self.isFirstUseOnly = isFirstUseOnly
     }
 }
 

@@ -36,9 +36,11 @@ public struct JargonRule: PhraseRule {
         var reported = Set<String>()
         return candidates.compactMap { candidate in
             guard !explained.contains(candidate.term), reported.insert(candidate.term).inserted else { return nil }
-            return context.finding(id, range: tokens[candidate.index].range, language: candidate.language,
-                                   text: MessageText(name: "acronym", values: ["term": candidate.term]),
-                                   fallback: "The acronym “{term}” may be unclear to the client.")
+            var finding = context.finding(id, range: tokens[candidate.index].range, language: candidate.language,
+                                          text: MessageText(name: "acronym", values: ["term": candidate.term]),
+                                          fallback: "The acronym “{term}” may be unclear to the client.")
+            finding.isFirstUseOnly = true
+            return finding
         }
     }
 
