@@ -56,6 +56,16 @@ public struct LintRunner: Sendable {
     /// Lints a file's bytes; its path decides the format. Each prose unit (the reply, or each
     /// template of a library) is linted on its own and its findings placed in the file.
     public func lint(bytes: [UInt8], path: String, analyzer: TextAnalyzer) -> FileReport {
+        var diagnostics: [Diagnostic] = []
+        var report = lint(bytes: bytes, path: path, analyzer: analyzer) { diagnostics.append($0) }
+        report.diagnostics = diagnostics
+        return report
+    }
+
+    /// Lints a file's bytes, handing `emit` each diagnostic in file order as soon as it is
+    /// placed, so that a large file's diagnostics need not be held; the report it returns has
+    /// none. A unit linted in pieces gives its findings about the whole unit last.
+    public func lint(bytes: [UInt8], path: String, analyzer: TextAnalyzer, emit: (Diagnostic) -> Void) -> FileReport {
         let settings = settings(path)
         let document: Document
         do {
@@ -70,32 +80,27 @@ public struct LintRunner: Sendable {
         // quotes (`> …` lines, the quoted message of an email, an HTML blockquote).
         let complaint = settings.complaint ?? (document.context.isEmpty ? nil : document.context.joined(separator: "\n\n"))
         var languages: [Language: Int] = [:]
-        var diagnostics: [Diagnostic] = []
+        // A suppressed finding is one the writer meant: its element passes.
+        var fired: Set<String> = []
         var templates: [String] = []
         for unit in document.units {
-            func placed(_ findings: [Finding]) -> [Diagnostic] {
-                findings.compactMap { finding in
+            let language = settings.linter.lint(unit.prose, language: settings.language, complaint: complaint, analyzer: analyzer) { findings in
+                for finding in findings {
                     var diagnostic = Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), unit: unit, lines: lines)
                     diagnostic.message = settings.message(of: finding)
-                    return suppressions.silence(diagnostic) ? nil : diagnostic
+                    guard !suppressions.silence(diagnostic) else { continue }
+                    fired.insert(diagnostic.rule)
+                    emit(diagnostic)
                 }
             }
-            // Each piece's findings are placed as it is done, so only one piece's tokens are held.
-            let unitStart = diagnostics.count
-            let whole = settings.linter.lint(unit.prose, language: settings.language, complaint: complaint, analyzer: analyzer) {
-                diagnostics.append(contentsOf: placed($0))
-            }
-            // Findings about the whole unit come first, as they are placed at its start.
-            diagnostics.insert(contentsOf: placed(whole.findings), at: unitStart)
-            if let language = whole.language {
+            if let language {
                 languages[language, default: 0] += unit.prose.utf8.count
                 if let template = unit.template { templates.append(template) }
             }
         }
         // The file's language is that of most of its prose.
         let language = languages.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
-        // A suppressed finding is one the writer meant: its element passes.
-        return FileReport(path: path, language: language, diagnostics: diagnostics,
-                          scorecard: language == nil ? nil : Scorecard(diagnostics), templates: templates)
+        return FileReport(path: path, language: language, diagnostics: [],
+                          scorecard: language == nil ? nil : Scorecard(findingsOf: fired), templates: templates)
     }
 }

@@ -20,14 +20,6 @@ public struct Linter: Sendable {
         public var findings: [Finding]
     }
 
-    /// What is known about a text linted a piece at a time once every piece is done.
-    public struct WholeText: Sendable {
-        /// The language of most of the text; nil for a text without paragraphs.
-        public var language: Language?
-        /// The findings about the whole text (what it lacks), each reported by every piece.
-        public var findings: [Finding]
-    }
-
     /// Lints `text` at once; `language` forces one language instead of detecting it per
     /// paragraph. `complaint`, the client's words the reply answers, is analysed the same way
     /// for the rules that compare the two.
@@ -37,22 +29,27 @@ public struct Linter: Sendable {
     }
 
     /// Lints `text` a piece of about `pieceBytes` at a time, giving `found` each piece's
-    /// findings (offsets in `text`, in text order) as soon as the piece is done. A text of one
-    /// piece gets the same findings as `lint(_:language:complaint:analyzer:)`; in a longer one,
-    /// an acronym explained only in a later piece is still reported.
+    /// findings (offsets in `text`, in text order) as soon as the piece is done, then the
+    /// findings about the whole text, which stand when every piece with words reports them.
+    /// A text of one piece gets the findings of `lint(_:language:complaint:analyzer:)` in one
+    /// call, in the same order; in a longer one, an acronym explained only in a later piece is
+    /// still reported. Returns the language of most of the text, nil for one of white space only.
     public func lint(_ text: String, language: Language? = nil, complaint: String? = nil, analyzer: TextAnalyzer,
-                     pieceBytes: Int = Self.pieceBytes, found: ([Finding]) -> Void) -> WholeText {
+                     pieceBytes: Int = Self.pieceBytes, found: ([Finding]) -> Void) -> Language? {
         let complaint = complaint.map { analyzed($0, language: language, analyzer: analyzer) }
         var text = text
         let pieces = text.withUTF8 { ProsePieces.ranges(of: $0, size: pieceBytes) }
         var whole = WholeTextFindings()
+        // A one-piece text's findings wait for those about the whole text, which come first.
+        var held: [Finding] = []
         for piece in pieces {
             // Pieces end between characters, so each is valid UTF-8.
             let prose = pieces.count == 1 ? text : text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[piece]), as: UTF8.self) }
-            let result = check(prose, language: language, complaint: complaint, analyzer: analyzer)
-            found(whole.add(result, at: piece.lowerBound))
+            let words = whole.add(check(prose, language: language, complaint: complaint, analyzer: analyzer), at: piece.lowerBound)
+            if pieces.count == 1 { held = words } else { found(words) }
         }
-        return whole.result
+        found(whole.findings + held)
+        return whole.language
     }
 
     private func analyzed(_ complaint: String, language: Language?, analyzer: TextAnalyzer) -> Complaint {
@@ -120,13 +117,16 @@ private struct WholeTextFindings {
         return words
     }
 
-    /// The whole text's language (that of most of its prose) and its whole-text findings in it.
-    var result: Linter.WholeText {
-        let language = bytesPerLanguage.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
-        let findings = order.compactMap { key -> Finding? in
+    /// The language of most of the text's prose.
+    var language: Language? {
+        bytesPerLanguage.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
+    }
+
+    /// The findings about the whole text, each in the text's language where a piece gave it so.
+    var findings: [Finding] {
+        order.compactMap { key -> Finding? in
             guard let languages = standing?[key] else { return nil }
             return language.flatMap { languages[$0] } ?? languages.values.min { $0.language.rawValue < $1.language.rawValue }
         }
-        return Linter.WholeText(language: language, findings: findings)
     }
 }
