@@ -51,7 +51,7 @@ import Testing
     static func lintInPieces(_ text: String, size: Int, complaint: String? = nil) throws -> (findings: [Finding], language: Language?) {
         var found: [Finding] = []
         let language = try Linter(library: TestSupport.library())
-            .lint(text, complaint: complaint, analyzer: TextAnalyzer(), pieceBytes: size) { found += $0 }
+            .lint(Array(text.utf8), complaint: complaint, analyzer: TextAnalyzer(), pieceBytes: size) { found += $0 }
         // Findings about the whole text come last in a text of many pieces: put them first, as
         // a text linted at once has them.
         return (found.filter { $0.range == nil } + found.filter { $0.range != nil }, language)

@@ -33,25 +33,30 @@ public struct Document: Sendable {
 
     /// One text linted on its own: a whole reply, or one template of a library.
     public struct Unit: Sendable {
-        /// What the linter reads.
-        public var prose: String
-        /// From offsets in `prose` to offsets in the original file.
+        /// What the linter reads, in UTF-8: bytes, so that a large file's prose is not copied
+        /// once more into a `String` (the linter reads it a piece at a time).
+        public var bytes: [UInt8]
+        /// From offsets in `bytes` to offsets in the original file.
         public var map: OffsetMap
         /// The template's name in a library (its key path, as "refunds.late"); nil for a whole file.
         public var template: String?
         /// Where findings about the whole unit (`missing-*`) are placed in the file.
         public var start: Int
-        /// A whole file's text, linted as it is.
-        init(text: String) {
-            self.init(prose: text, map: .identity, template: nil, start: 0)
+
+        /// A whole file's bytes, linted as they are.
+        init(bytes: [UInt8]) {
+            self.init(bytes: bytes, map: .identity, template: nil, start: 0)
         }
 
-        init(prose: String, map: OffsetMap, template: String?, start: Int) {
-            self.prose = prose
+        init(bytes: [UInt8], map: OffsetMap, template: String?, start: Int) {
+            self.bytes = bytes
             self.map = map
             self.template = template
             self.start = start
         }
+
+        /// What the linter reads, as text.
+        public var prose: String { String(decoding: bytes, as: UTF8.self) }
     }
 
     /// The file's bytes.
@@ -115,7 +120,7 @@ public struct Document: Sendable {
         blanker.blankURLs()
         if markdown { blanker.blankInlineMarkdown() }
         joinAcrossZeroWidthSpaces(&blanker.bytes)
-        return Unit(prose: String(decoding: blanker.bytes, as: UTF8.self), map: text.map, template: nil, start: 0)
+        return Unit(bytes: blanker.bytes, map: text.map, template: nil, start: 0)
     }
 
     /// A zero-width space is invisible, so a word with one inside (pasted from a web page) still

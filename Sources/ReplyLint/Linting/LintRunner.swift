@@ -84,7 +84,7 @@ public struct LintRunner: Sendable {
         var fired: Set<String> = []
         var templates: [String] = []
         for unit in document.units {
-            let language = settings.linter.lint(unit.prose, language: settings.language, complaint: complaint, analyzer: analyzer) { findings in
+            let language = settings.linter.lint(unit.bytes, language: settings.language, complaint: complaint, analyzer: analyzer) { findings in
                 for finding in findings {
                     var diagnostic = Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), unit: unit, lines: lines)
                     diagnostic.message = settings.message(of: finding)
@@ -94,7 +94,7 @@ public struct LintRunner: Sendable {
                 }
             }
             if let language {
-                languages[language, default: 0] += unit.prose.utf8.count
+                languages[language, default: 0] += unit.bytes.count
                 if let template = unit.template { templates.append(template) }
             }
         }

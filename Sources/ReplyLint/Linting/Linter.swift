@@ -28,24 +28,23 @@ public struct Linter: Sendable {
               analyzer: analyzer)
     }
 
-    /// Lints `text` a piece of about `pieceBytes` at a time, giving `found` each piece's
-    /// findings (offsets in `text`, in text order) as soon as the piece is done, then the
-    /// findings about the whole text, which stand when every piece with words reports them.
+    /// Lints `prose` (UTF-8) a piece of about `pieceBytes` at a time, giving `found` each
+    /// piece's findings (offsets in `prose`, in text order) as soon as the piece is done, then
+    /// the findings about the whole text, which stand when every piece with words reports them.
     /// A text of one piece gets the findings of `lint(_:language:complaint:analyzer:)` in one
     /// call, in the same order; in a longer one, an acronym explained only in a later piece is
     /// still reported. Returns the language of most of the text, nil for one of white space only.
-    public func lint(_ text: String, language: Language? = nil, complaint: String? = nil, analyzer: TextAnalyzer,
+    public func lint(_ prose: [UInt8], language: Language? = nil, complaint: String? = nil, analyzer: TextAnalyzer,
                      pieceBytes: Int = Self.pieceBytes, found: ([Finding]) -> Void) -> Language? {
         let complaint = complaint.map { analyzed($0, language: language, analyzer: analyzer) }
-        var text = text
-        let pieces = text.withUTF8 { ProsePieces.ranges(of: $0, size: pieceBytes) }
+        let pieces = prose.withUnsafeBufferPointer { ProsePieces.ranges(of: $0, size: pieceBytes) }
         var whole = WholeTextFindings()
         // A one-piece text's findings wait for those about the whole text, which come first.
         var held: [Finding] = []
         for piece in pieces {
             // Pieces end between characters, so each is valid UTF-8.
-            let prose = pieces.count == 1 ? text : text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[piece]), as: UTF8.self) }
-            let words = whole.add(check(prose, language: language, complaint: complaint, analyzer: analyzer), at: piece.lowerBound)
+            let text = String(decoding: prose[piece], as: UTF8.self)
+            let words = whole.add(check(text, language: language, complaint: complaint, analyzer: analyzer), at: piece.lowerBound)
             if pieces.count == 1 { held = words } else { found(words) }
         }
         found(whole.findings + held)

@@ -27,7 +27,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 
     /// Places `finding`, made in text linted as the file has it (no decoding), in that file.
     public init(finding: Finding, severity: Severity, lines: LineIndex) {
-        self.init(finding: finding, severity: severity, unit: Document.Unit(text: lines.text), lines: lines)
+        self.init(finding: finding, severity: severity, unit: Document.Unit(bytes: lines.bytes), lines: lines)
     }
 
     /// Places `finding`, made in `unit`'s prose, in the original file that `lines` indexes.
@@ -45,9 +45,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
                 excerpt = lines.text(offset..<(offset + length))
             } else {
                 // Decoded (entities, quoted-printable, another charset): the words as the client reads them.
-                let utf8 = unit.prose.utf8
-                let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-                excerpt = String(unit.prose[start..<utf8.index(start, offsetBy: range.count)])
+                excerpt = String(decoding: unit.bytes[range], as: UTF8.self)
             }
         } else {
             offset = unit.start
@@ -103,7 +101,7 @@ public struct LineWindow: Sendable, Hashable {
 /// Maps byte offsets to 1-based lines and columns (in Unicode scalars, or in bytes for a
 /// file that is not UTF-8: an email written in a single-byte charset).
 public struct LineIndex: Sendable {
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     private let lineStarts: [Int]
     private let isUTF8: Bool
     /// The scalars before every `checkpointStride`-th byte: a column on a long line (a 5 MB
@@ -113,9 +111,6 @@ public struct LineIndex: Sendable {
     private static let checkpointStride = 4096
 
     public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
-
-    /// The text indexed.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The text of a byte range of the file.
     public func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
