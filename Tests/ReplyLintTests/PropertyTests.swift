@@ -88,6 +88,29 @@ enum GeneratedReply {
         }
     }
 
+    /// The in-place UTF-8 check agrees with the standard library's, and names the byte where
+    /// the standard library's decoder first fails: on valid text with bytes changed, cut off or
+    /// put in (overlong forms, surrogates, values past U+10FFFF, stray continuation bytes).
+    @Test func utf8CheckAgreesWithTheStandardLibrary() async {
+        let pieces = Gen.element(of: ["a", "я", "🙂", "ā", "€", " ", "\n"]).array(of: 0...40)
+        let damage = Gen.element(of: [[], [0x80], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+                                      [0xF8], [0xFF], [0xE2, 0x82], [0xF0, 0x9F, 0x99], [0xC3]] as [[UInt8]])
+        await propertyCheck(count: 300, input: pieces, damage, Gen.int(in: 0...Int.max)) { pieces, damage, position in
+            var bytes = Array(pieces.map { $0 ?? "" }.joined().utf8)
+            bytes.insert(contentsOf: damage ?? [], at: position % (bytes.count + 1))
+            var decoder = UTF8(), iterator = bytes.makeIterator(), offset = 0, expected: Int?
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar): offset += UTF8.width(scalar)
+                case .emptyInput: break decoding
+                case .error: expected = offset; break decoding
+                }
+            }
+            #expect(UTF8Check.firstInvalidByte(bytes) == expected)
+            #expect(UTF8Check.isValid(bytes) == (String(validating: bytes, as: UTF8.self) != nil))
+        }
+    }
+
     /// The same files give the same findings per file, whatever their order and however many
     /// threads lint them: LintRunner's workers against one analyzer on this thread.
     @Test func findingsDependOnNeitherFileOrderNorThreads() async throws {

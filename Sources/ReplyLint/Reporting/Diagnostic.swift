@@ -126,7 +126,7 @@ public struct LineIndex: Sendable {
         if bytes.count % Self.checkpointStride == 0 { checkpoints.append(scalars) }
         lineStarts = starts
         scalarCheckpoints = checkpoints
-        isUTF8 = String(validating: bytes, as: UTF8.self) != nil
+        isUTF8 = UTF8Check.isValid(bytes)
     }
 
     public func position(of offset: Int) -> (line: Int, column: Int) {
