@@ -3,8 +3,9 @@ import Synchronization
 import Testing
 @testable import ReplyLint
 
-/// The runner hands each file over in input order as soon as it and every file before it are
-/// linted, never running far ahead of the consumer.
+/// Reports stream: the runner hands each file over in input order as soon as it and every file
+/// before it are linted, never running far ahead of the consumer, and every reporter written
+/// file by file gives the bytes of the whole report rendered at once.
 @Suite struct StreamingRunnerTests {
     /// Replies with and without findings, a file that does not exist and a binary file.
     private static func sources(_ count: Int, in directory: URL) throws -> [Source] {
@@ -72,5 +73,65 @@ import Testing
         var count = 0
         LintRunner().run([]) { _ in count += 1 }
         #expect(count == 0)
+    }
+}
+
+@Suite struct StreamedReportTests {
+    static let reporters: [any Reporter] = [
+        TextReporter(color: false), TextReporter(color: true, scorecard: true), JSONReporter(), GitHubReporter(),
+        JUnitReporter(), CheckstyleReporter(), SARIFReporter(baseDirectory: FileManager.default.temporaryDirectory),
+    ]
+
+    /// Written part by part as the runner hands files over, as `replylint lint` does, each
+    /// report is the one rendered from the whole run.
+    @Test func eachFormatStreamedIsTheWholeReportRendered() throws {
+        let sample = try SampleReport()
+        defer { sample.remove() }
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]).write(to: sample.directory.appendingPathComponent("binary.txt"))
+        let sources = ["good.txt", SampleReport.awkwardName, "missing.txt", "binary.txt", SampleReport.awkwardName]
+            .map { Source.file(sample.directory.appendingPathComponent($0).path) }
+        let runner = LintRunner(linter: Linter(library: try TestSupport.library()))
+        let whole = runner.run(sources)
+        #expect(whole.files.contains { $0.failure != nil } && whole.files.contains { $0.skipped != nil })
+        var outputs = [String](repeating: "", count: Self.reporters.count)
+        var streams = Self.reporters.indices.map { index in ReportStream(Self.reporters[index]) { outputs[index] += $0 } }
+        runner.run(sources) { file in
+            for index in streams.indices { streams[index].add(file) }
+        }
+        for stream in streams { stream.finish() }
+        for (reporter, output) in zip(Self.reporters, outputs) {
+            #expect(output == reporter.render(whole), "\(type(of: reporter))")
+        }
+    }
+
+    /// The JSON report is one document, files first, as the encoder lays out an empty array too.
+    @Test func jsonIsOneDocumentWithTheFilesFirst() throws {
+        let sample = try SampleReport()
+        defer { sample.remove() }
+        for report in [sample.report, LintReport(files: [])] {
+            let json = JSONReporter().render(report)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            #expect(document.keys.sorted() == ["files", "summary", "tool", "version"])
+            #expect((document["files"] as? [Any])?.count == report.files.count)
+            let summary = try #require(document["summary"] as? [String: Int])
+            #expect(summary == ["files": report.files.count, "errors": report.diagnostics.filter { $0.severity == .error }.count,
+                                "warnings": report.diagnostics.filter { $0.severity == .warning }.count,
+                                "suggestions": report.diagnostics.filter { $0.severity == .suggestion }.count])
+        }
+        #expect(JSONReporter().render(LintReport(files: [])).contains("\"files\" : [\n\n  ],\n"))
+    }
+
+    /// Whether the run succeeded is known only at its end: SARIF's invocations follow the results.
+    @Test func sarifInvocationsFollowTheResults() throws {
+        let sample = try SampleReport()
+        defer { sample.remove() }
+        let sarif = SARIFReporter(baseDirectory: sample.directory).render(sample.report)
+        let results = try #require(sarif.range(of: "\n      \"results\" : ["))
+        let invocations = try #require(sarif.range(of: "\n      \"invocations\" : ["))
+        let tool = try #require(sarif.range(of: "\n      \"tool\" : {"))
+        #expect(results.upperBound < invocations.lowerBound && invocations.upperBound < tool.lowerBound)
+        let empty = SARIFReporter(baseDirectory: sample.directory).render(LintReport(files: []))
+        #expect(empty.contains("\"results\" : [\n\n      ],\n      \"invocations\" : ["))
+        #expect((try JSONSerialization.jsonObject(with: Data(empty.utf8)) as? [String: Any]) != nil)
     }
 }

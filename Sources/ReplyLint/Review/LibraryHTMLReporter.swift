@@ -1,7 +1,7 @@
 /// `replylint report --html`: the library summary as one self-contained HTML page (inline CSS,
 /// an inline SVG chart, no scripts and nothing fetched) that a team can open in a browser.
 /// Every text from the replies (paths, messages, excerpts) is escaped.
-public struct LibraryHTMLReporter: Reporter {
+public struct LibraryHTMLReporter: Sendable {
     /// How many rules and replies the lists show.
     public var limit: Int
 

@@ -1,6 +1,6 @@
 /// `replylint report` in a terminal: the score distribution as a bar chart, the elements most
 /// often missing, the most frequent findings by rule, and the weakest replies.
-public struct LibraryReporter: Reporter {
+public struct LibraryReporter: Sendable {
     /// How many rules and replies the lists show.
     public var limit: Int
 
