@@ -15,11 +15,7 @@ public struct LintReport: Sendable {
 
     /// The same report with only the diagnostics that satisfy `isIncluded` (for `--quiet`).
     public func keeping(_ isIncluded: (Diagnostic) -> Bool) -> LintReport {
-        LintReport(files: files.map { file in
-            var file = file
-            file.diagnostics = file.diagnostics.filter(isIncluded)
-            return file
-        })
+        LintReport(files: files.map { $0.keeping(isIncluded) })
     }
 }
 
@@ -48,5 +44,12 @@ public struct FileReport: Sendable {
         self.skipped = skipped
         self.scorecard = scorecard
         self.templates = templates
+    }
+
+    /// The same file with only the diagnostics that satisfy `isIncluded` (for `--quiet`, a baseline).
+    public func keeping(_ isIncluded: (Diagnostic) -> Bool) -> FileReport {
+        var file = self
+        file.diagnostics = diagnostics.filter(isIncluded)
+        return file
     }
 }
