@@ -40,7 +40,7 @@ struct Report: ParsableCommand {
             failed = true
         }
         FileHandle.standardOutput.write(Data(LibraryReporter(limit: top).render(report).utf8))
-        printUnreadable(report)
+        printUnreadable(report.files)
         if failed { throw ExitCode(2) }
     }
 }

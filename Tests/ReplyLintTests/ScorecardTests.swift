@@ -38,10 +38,10 @@ import Testing
     /// `--quiet` hides findings, not the elements they fail.
     @Test func hidingFindingsKeepsTheScorecard() throws {
         let runner = LintRunner(linter: Linter(library: try TestSupport.library()))
-        let report = LintReport(files: [runner.lint(Replies.blaming, path: "bad.txt", analyzer: try TextAnalyzer())])
-        let quiet = report.keeping { $0.severity >= .error }
-        #expect(quiet.files[0].scorecard == report.files[0].scorecard)
-        #expect(quiet.files[0].scorecard!.passed[.followUp] == false)
+        let file = runner.lint(Replies.blaming, path: "bad.txt", analyzer: try TextAnalyzer())
+        let quiet = file.keeping { $0.severity >= .error }
+        #expect(quiet.scorecard == file.scorecard)
+        #expect(quiet.scorecard!.passed[.followUp] == false)
     }
 
     @Test func jsonCarriesTheScoreAndEveryElement() throws {

@@ -6,17 +6,8 @@ public struct LintReport: Sendable {
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
 
-    public func count(_ severity: Severity) -> Int {
-        diagnostics.filter { $0.severity == severity }.count
-    }
-
     /// Whether any file could not be read or linted.
     public var hasFailures: Bool { files.contains { $0.failure != nil } }
-
-    /// The same report with only the diagnostics that satisfy `isIncluded` (for `--quiet`).
-    public func keeping(_ isIncluded: (Diagnostic) -> Bool) -> LintReport {
-        LintReport(files: files.map { $0.keeping(isIncluded) })
-    }
 }
 
 public struct FileReport: Sendable {
