@@ -5,9 +5,6 @@ public struct LintReport: Sendable {
     public init(files: [FileReport]) { self.files = files }
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
-
-    /// Whether any file could not be read or linted.
-    public var hasFailures: Bool { files.contains { $0.failure != nil } }
 }
 
 public struct FileReport: Sendable {
