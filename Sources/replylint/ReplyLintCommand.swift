@@ -102,34 +102,44 @@ struct Lint: ParsableCommand {
         try refuseToReplace([output, writeBaseline], force: force)
         let complaintText = try complaint.map(Self.readComplaint)
         let (runner, sources, configurationFailed) = try inputs.configuredRun(paths, standardInputName: stdinFilename, complaint: complaintText)
-        var report = runner.run(sources)
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         if let writeBaseline {
-            return try record(report, in: writeBaseline, workingDirectory: workingDirectory, failed: configurationFailed)
+            return try record(runner, sources, in: writeBaseline, workingDirectory: workingDirectory, failed: configurationFailed)
         }
+        var known: Baseline.Filter?
         if let baseline {
             do {
-                report = try Baseline.load(baseline).filter(report, directory: Self.folder(of: baseline), workingDirectory: workingDirectory)
+                known = Baseline.Filter(try Baseline.load(baseline), directory: Self.folder(of: baseline), workingDirectory: workingDirectory)
             } catch {
                 printError("\(error)")
                 throw ExitCode(2)
             }
         }
-        let shown = quiet ? report.keeping { $0.severity >= failLevel } : report
-        var failed = report.hasFailures || configurationFailed
-        if let output, !writeAtomically(Data(reporter(format, color: false).render(shown).utf8), to: output, force: force) {
-            failed = true
+        var failed = configurationFailed
+        let outputFile = output.flatMap { openAtomically($0, force: force) }
+        if output != nil, outputFile == nil { failed = true }
+        // Each file's part goes out as soon as it is linted; the terminal gets the text report
+        // when the chosen format goes to a file.
+        var reports = [ReportStream(reporter(output == nil ? format : .text, color: useColor), write: writeToStandardOutput)]
+        if let outputFile { reports.append(ReportStream(reporter(format, color: false)) { outputFile.append(Data($0.utf8)) }) }
+        // Only counts and the files not linted outlive each file: never the findings.
+        var linted = ReportSummary()
+        runner.run(sources) { file in
+            let file = known?.newFindings(in: file) ?? file
+            linted.add(file)
+            let shown = quiet ? file.keeping { $0.severity >= failLevel } : file
+            for index in reports.indices { reports[index].add(shown) }
         }
-        let terminal = output == nil ? format : .text
-        FileHandle.standardOutput.write(Data(reporter(terminal, color: useColor).render(shown).utf8))
-        printUnreadable(report)
-        if failed { throw ExitCode(2) }
-        let warnings = report.count(.warning)
+        for report in reports { report.finish() }
+        if let outputFile, !commit(outputFile) { failed = true }
+        printUnreadable(linted.notLinted)
+        if failed || linted.hasFailures { throw ExitCode(2) }
+        let warnings = linted.count(.warning)
         if let maxWarnings, warnings > maxWarnings {
             printError("\(warnings) warnings, more than --max-warnings \(maxWarnings)")
             throw ExitCode(1)
         }
-        if report.diagnostics.contains(where: { $0.severity >= failLevel }) { throw ExitCode(1) }
+        if Severity.allCases.contains(where: { $0 >= failLevel && linted.count($0) > 0 }) { throw ExitCode(1) }
     }
 
     /// The complaint file's text; a file that cannot be read fails the run before linting.
@@ -145,13 +155,18 @@ struct Lint: ParsableCommand {
         throw ExitCode(2)
     }
 
-    /// Writes every finding of `report` to a baseline file instead of reporting them.
-    private func record(_ report: LintReport, in path: String, workingDirectory: URL, failed: Bool) throws {
-        printUnreadable(report)
-        let baseline = Baseline(report, directory: Self.folder(of: path), workingDirectory: workingDirectory)
-        guard writeAtomically(baseline.json, to: path, force: force) else { throw ExitCode(2) }
-        printError("wrote \(report.diagnostics.count) findings of \(report.files.count) files to \(path)")
-        if failed || report.hasFailures { throw ExitCode(2) }
+    /// Writes every finding of the run to a baseline file instead of reporting them.
+    private func record(_ runner: LintRunner, _ sources: [Source], in path: String, workingDirectory: URL, failed: Bool) throws {
+        var recorder = Baseline.Recorder(directory: Self.folder(of: path), workingDirectory: workingDirectory)
+        var linted = ReportSummary()
+        runner.run(sources) { file in
+            recorder.add(file)
+            linted.add(file)
+        }
+        printUnreadable(linted.notLinted)
+        guard writeAtomically(recorder.baseline.json, to: path, force: force) else { throw ExitCode(2) }
+        printError("wrote \(linted.findings) findings of \(linted.files) files to \(path)")
+        if failed || linted.hasFailures { throw ExitCode(2) }
     }
 
     private static func folder(of path: String) -> URL {

@@ -34,13 +34,19 @@ struct Report: ParsableCommand {
     func run() throws {
         try refuseToReplace([html], force: force)
         let (runner, sources, configurationFailed) = try inputs.configuredRun(paths)
-        let report = runner.run(sources)
-        var failed = report.hasFailures || configurationFailed
-        if let html, !writeAtomically(Data(LibraryHTMLReporter(limit: top).render(report).utf8), to: html, force: force) {
+        // Only counts and the weakest replies are kept, never every file's findings.
+        var summary = LibrarySummary(limit: top)
+        var linted = ReportSummary()
+        runner.run(sources) { file in
+            summary.add(file)
+            linted.add(file)
+        }
+        var failed = linted.hasFailures || configurationFailed
+        if let html, !writeAtomically(Data(LibraryHTMLReporter(limit: top).render(summary).utf8), to: html, force: force) {
             failed = true
         }
-        FileHandle.standardOutput.write(Data(LibraryReporter(limit: top).render(report).utf8))
-        printUnreadable(report)
+        FileHandle.standardOutput.write(Data(LibraryReporter(limit: top).render(summary).utf8))
+        printUnreadable(linted.notLinted)
         if failed { throw ExitCode(2) }
     }
 }

@@ -25,6 +25,24 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["report.json"])
     }
 
+    @Test func aFileWrittenInPartsIsNamedOnlyOnCommit() throws {
+        let directory = try CLI.directory([:])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("report.json").path
+        let writer = try AtomicFile.Writer(path: path, replace: false)
+        writer.append(Data("{".utf8))
+        writer.append(Data("}".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+        try writer.commit()
+        #expect(FileManager.default.contents(atPath: path) == Data("{}".utf8))
+        // Dropped without a commit, as when the run fails: nothing is left.
+        do {
+            let abandoned = try AtomicFile.Writer(path: directory.appendingPathComponent("other.json").path, replace: false)
+            abandoned.append(Data("{".utf8))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["report.json"])
+    }
+
     @Test func aMissingFolderIsAnErrorNamingTheFile() throws {
         let error = #expect(throws: AtomicFile.Failure.self) {
             try AtomicFile.write(Data(), to: "/nonexistent/folder/report.json", replace: false)

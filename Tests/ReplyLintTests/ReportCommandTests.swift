@@ -55,9 +55,9 @@ import Testing
 
     @Test func aLibraryWithoutRepliesSaysSo() {
         let empty = LintReport(files: [FileReport(path: "a.txt", language: nil, diagnostics: [])])
-        #expect(LibraryHTMLReporter().render(empty).contains("<section id=\"empty\">"))
-        #expect(!LibraryHTMLReporter().render(empty).contains("<svg"))
-        #expect(LibraryReporter().render(empty) == "0 replies scored, 1 not scored\n")
+        #expect(LibraryHTMLReporter().render(LibrarySummary(empty)).contains("<section id=\"empty\">"))
+        #expect(!LibraryHTMLReporter().render(LibrarySummary(empty)).contains("<svg"))
+        #expect(LibraryReporter().render(LibrarySummary(empty)) == "0 replies scored, 1 not scored\n")
     }
 
     /// Renders the page in headless Chromium with a probe script appended that reads the laid-out

@@ -38,10 +38,10 @@ import Testing
     /// `--quiet` hides findings, not the elements they fail.
     @Test func hidingFindingsKeepsTheScorecard() throws {
         let runner = LintRunner(linter: Linter(library: try TestSupport.library()))
-        let report = LintReport(files: [runner.lint(Replies.blaming, path: "bad.txt", analyzer: try TextAnalyzer())])
-        let quiet = report.keeping { $0.severity >= .error }
-        #expect(quiet.files[0].scorecard == report.files[0].scorecard)
-        #expect(quiet.files[0].scorecard!.passed[.followUp] == false)
+        let file = runner.lint(Replies.blaming, path: "bad.txt", analyzer: try TextAnalyzer())
+        let quiet = file.keeping { $0.severity >= .error }
+        #expect(quiet.scorecard == file.scorecard)
+        #expect(quiet.scorecard!.passed[.followUp] == false)
     }
 
     @Test func jsonCarriesTheScoreAndEveryElement() throws {
@@ -70,23 +70,27 @@ import Testing
 }
 
 @Suite struct LibrarySummaryTests {
-    private func summary(_ files: [String: String]) throws -> LibrarySummary {
+    private func summary(_ files: [String: String], limit: Int) throws -> LibrarySummary {
         let runner = LintRunner(linter: Linter(library: try TestSupport.library()))
         let analyzer = try TextAnalyzer()
         return LibrarySummary(LintReport(files: files.sorted { $0.key < $1.key }.map { runner.lint($1, path: $0, analyzer: analyzer) }
-            + [FileReport(path: "broken.txt", language: nil, diagnostics: [], failure: "unreadable")]))
+            + [FileReport(path: "broken.txt", language: nil, diagnostics: [], failure: "unreadable")]), limit: limit)
     }
 
     @Test func countsScoresRulesAndFindsTheWeakest() throws {
-        let summary = try summary(["a-good.txt": Replies.good, "b-bad.txt": Replies.blaming, "c-bad.txt": Replies.blaming + " Вам следовало позвонить."])
-        #expect(summary.replies.count == 3 && summary.unscored == 1)
+        let summary = try summary(["a-good.txt": Replies.good, "b-bad.txt": Replies.blaming, "c-bad.txt": Replies.blaming + " Вам следовало позвонить."], limit: 2)
+        #expect(summary.scored == 3 && summary.unscored == 1)
         #expect(summary.distribution.reduce(0, +) == 3)
         #expect(summary.distribution[LibrarySummary.binCount - 1] == 1)
         let blame = try #require(summary.rules.first { $0.rule == "blame-shifting" })
         #expect(blame.replies == 2 && blame.findings == 3)
         #expect(summary.rules.first?.replies == 2)
         // Same score: the reply with more findings comes first.
-        #expect(summary.weakest(2).map(\.path) == ["c-bad.txt", "b-bad.txt"])
+        #expect(summary.weakest.map(\.path) == ["c-bad.txt", "b-bad.txt"])
+        #expect(summary.weakest.allSatisfy { !$0.diagnostics.isEmpty })
+        // The good reply scores 100, both bad ones the same.
+        #expect(summary.averageScore == (100 + 2 * Double(summary.weakest[1].score)) / 3)
+        #expect(summary.medianScore == Double(summary.weakest[1].score))
     }
 
     /// A template library's templates are used one at a time: each is a reply of its own.
@@ -98,9 +102,8 @@ import Testing
         let runner = LintRunner(linter: Linter(library: try TestSupport.library()))
         let file = runner.lint(library, path: "library.json", analyzer: try TextAnalyzer())
         let summary = LibrarySummary(LintReport(files: [file]))
-        #expect(summary.replies.map(\.path) == ["library.json › good.body", "library.json › bad.body"])
-        #expect(summary.replies.map(\.score) == [100, Scorecard(findingsOf: file.diagnostics.filter { $0.template == "bad.body" }.map(\.rule)).score])
-        #expect(summary.weakest(1).first?.path == "library.json › bad.body")
+        #expect(summary.weakest.map(\.path) == ["library.json › bad.body", "library.json › good.body"])
+        #expect(summary.weakest.map(\.score) == [Scorecard(findingsOf: file.diagnostics.filter { $0.template == "bad.body" }.map(\.rule)).score, 100])
         #expect(summary.unscored == 0)
     }
 

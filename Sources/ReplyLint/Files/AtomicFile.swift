@@ -7,7 +7,8 @@ import Foundation
 /// kernel removes by itself if the process dies; it gets its name only once complete. This
 /// needs no signal handler, no list of files to clean up and no cleanup code that a second
 /// signal could cut short. Elsewhere, or where the file system has no unnamed files, the bytes
-/// go to a named temporary file, which then takes the target's name.
+/// go to a hidden temporary file, which then takes the target's name; a process killed while
+/// writing (a report streams for the whole run) leaves that hidden file behind.
 public enum AtomicFile {
     public enum Failure: Error, CustomStringConvertible {
         case exists(path: String)
@@ -23,18 +24,69 @@ public enum AtomicFile {
 
     /// Writes `data` to `path`; an existing file is replaced only when `replace` is true.
     public static func write(_ data: Data, to path: String, replace: Bool) throws {
-        #if os(Linux)
-        if try writeUnnamed(data, to: path, replace: replace) { return }
-        #endif
-        let temporary = temporaryName(for: path)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o666)
-        guard descriptor >= 0 else { throw failure(path) }
-        defer { unlink(temporary) }
-        do {
-            defer { close(descriptor) }
-            try fill(descriptor, with: data, reportedAs: path)
+        let writer = try Writer(path: path, replace: replace)
+        writer.append(data)
+        try writer.commit()
+    }
+
+    /// A file written in parts that gets its name only once `commit` is called: until then it
+    /// has none (or a hidden temporary one), so a run that stops part way leaves no file.
+    public final class Writer {
+        private let path: String
+        private let replace: Bool
+        private let descriptor: Int32
+        /// The named temporary file written where the system has no unnamed files; nil for an
+        /// unnamed one.
+        private let temporary: String?
+        /// The first append that failed: later ones are dropped, and `commit` throws it.
+        private var failure: Failure?
+
+        /// Opens the file that will be `path`; an existing file is replaced only when `replace` is true.
+        public init(path: String, replace: Bool) throws {
+            self.path = path
+            self.replace = replace
+            #if os(Linux)
+            if let unnamed = try AtomicFile.openUnnamed(for: path) {
+                descriptor = unnamed
+                temporary = nil
+                return
+            }
+            #endif
+            let temporary = AtomicFile.temporaryName(for: path)
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o666)
+            guard descriptor >= 0 else { throw AtomicFile.failure(path) }
+            self.temporary = temporary
         }
-        try give(temporary, to: path, replace: replace)
+
+        /// Writes `data` after what was written so far; a failure is kept for `commit`.
+        public func append(_ data: Data) {
+            guard failure == nil else { return }
+            do throws(Failure) {
+                try AtomicFile.fill(descriptor, with: data, reportedAs: path)
+            } catch {
+                failure = error
+            }
+        }
+
+        /// Flushes the file to disk, so the name never points at bytes still in flight, and
+        /// gives it its name; throws the first failed append instead, and then names nothing.
+        public func commit() throws {
+            if let failure { throw failure }
+            guard fsync(descriptor) == 0 else { throw AtomicFile.failure(path) }
+            if let temporary {
+                try AtomicFile.give(temporary, to: path, replace: replace)
+                return
+            }
+            #if os(Linux)
+            try AtomicFile.giveUnnamed(descriptor, to: path, replace: replace)
+            #endif
+        }
+
+        deinit {
+            close(descriptor)
+            // Left over unless `commit` renamed it.
+            if let temporary { unlink(temporary) }
+        }
     }
 
     #if os(Linux)
@@ -42,18 +94,21 @@ public enum AtomicFile {
     /// Swift runs on (`__O_TMPFILE` is 020000000 on all of them).
     private static let unnamedFile = O_DIRECTORY | 0o20000000
 
-    /// Writes through an unnamed file; false when this system cannot (an old kernel, a file
-    /// system without `O_TMPFILE`, no /proc to name the file by), and nothing was written.
-    private static func writeUnnamed(_ data: Data, to path: String, replace: Bool) throws -> Bool {
-        guard access("/proc/self/fd", X_OK) == 0 else { return false }
+    /// An unnamed file in `path`'s folder; nil when this system cannot make one (an old kernel,
+    /// a file system without `O_TMPFILE`, no /proc to name the file by).
+    private static func openUnnamed(for path: String) throws -> Int32? {
+        guard access("/proc/self/fd", X_OK) == 0 else { return nil }
         let folder = (path as NSString).deletingLastPathComponent
         let descriptor = open(folder.isEmpty ? "." : folder, Int32(unnamedFile) | O_WRONLY, 0o666)
         guard descriptor >= 0 else {
-            if [EOPNOTSUPP, EISDIR, EINVAL].contains(errno) { return false }
+            if [EOPNOTSUPP, EISDIR, EINVAL].contains(errno) { return nil }
             throw failure(path)
         }
-        defer { close(descriptor) }
-        try fill(descriptor, with: data, reportedAs: path)
+        return descriptor
+    }
+
+    /// Gives the complete unnamed file open at `descriptor` the name `path`.
+    private static func giveUnnamed(_ descriptor: Int32, to path: String, replace: Bool) throws {
         let unnamed = "/proc/self/fd/\(descriptor)"
         if replace {
             // A link cannot replace a file, a rename can: the complete file takes a temporary
@@ -62,13 +117,12 @@ public enum AtomicFile {
             guard linkat(AT_FDCWD, unnamed, AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 else { throw failure(path) }
             defer { unlink(temporary) }
             try give(temporary, to: path, replace: true)
-            return true
+            return
         }
         // The link fails when the name exists, so no check-then-write race can clobber a file.
         guard linkat(AT_FDCWD, unnamed, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 else {
             throw errno == EEXIST ? Failure.exists(path: path) : failure(path)
         }
-        return true
     }
     #endif
 
@@ -93,9 +147,8 @@ public enum AtomicFile {
             .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
     }
 
-    /// Writes all of `data` to `descriptor` and flushes it to disk, so the name never points
-    /// at bytes still in flight.
-    private static func fill(_ descriptor: Int32, with data: Data, reportedAs target: String) throws {
+    /// Writes all of `data` to `descriptor`.
+    private static func fill(_ descriptor: Int32, with data: Data, reportedAs target: String) throws(Failure) {
         let written = data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -105,7 +158,7 @@ public enum AtomicFile {
             }
             return true
         }
-        guard written, fsync(descriptor) == 0 else { throw failure(target) }
+        guard written else { throw failure(target) }
     }
 
     private static func failure(_ path: String) -> Failure {

@@ -8,6 +8,8 @@ public struct Baseline: Sendable, Equatable, Codable {
     public var version = 1
     public var findings: [Entry]
 
+    private init(findings: [Entry]) { self.findings = findings }
+
     public struct Entry: Sendable, Hashable, Codable, Comparable {
         /// Relative to the baseline file's folder, so the baseline works from any working folder.
         public var path: String
@@ -23,28 +25,63 @@ public struct Baseline: Sendable, Equatable, Codable {
 
     /// Every finding of `report`, with paths relative to `directory` (the baseline's folder).
     public init(_ report: LintReport, directory: URL, workingDirectory: URL) {
-        var counts: [Key: Int] = [:]
-        for file in report.files {
-            let path = Self.relative(file.path, to: directory, workingDirectory: workingDirectory)
-            for diagnostic in file.diagnostics { counts[Key(path: path, diagnostic), default: 0] += 1 }
-        }
-        findings = counts.map { Entry(path: $0.key.path, rule: $0.key.rule, excerpt: $0.key.excerpt, count: $0.value) }.sorted()
+        var recorder = Recorder(directory: directory, workingDirectory: workingDirectory)
+        for file in report.files { recorder.add(file) }
+        self = recorder.baseline
     }
 
     /// `report` without the findings this baseline knows.
     public func filter(_ report: LintReport, directory: URL, workingDirectory: URL) -> LintReport {
-        var remaining = Dictionary(findings.map { (Key(path: $0.path, rule: $0.rule, excerpt: $0.excerpt), $0.count) }) { $0 + $1 }
-        return LintReport(files: report.files.map { file in
-            let path = Self.relative(file.path, to: directory, workingDirectory: workingDirectory)
-            var file = file
-            file.diagnostics = file.diagnostics.filter { diagnostic in
+        var filter = Filter(self, directory: directory, workingDirectory: workingDirectory)
+        return LintReport(files: report.files.map { filter.newFindings(in: $0) })
+    }
+
+    /// Counts the findings of files given one by one, keeping their counts, not the files.
+    public struct Recorder {
+        private let directory: URL
+        private let workingDirectory: URL
+        private var counts: [Key: Int] = [:]
+
+        /// Paths are recorded relative to `directory` (the baseline's folder).
+        public init(directory: URL, workingDirectory: URL) {
+            self.directory = directory
+            self.workingDirectory = workingDirectory
+        }
+
+        public mutating func add(_ file: FileReport) {
+            let path = Baseline.relative(file.path, to: directory, workingDirectory: workingDirectory)
+            for diagnostic in file.diagnostics { counts[Key(path: path, diagnostic), default: 0] += 1 }
+        }
+
+        public var baseline: Baseline {
+            Baseline(findings: counts.map { Entry(path: $0.key.path, rule: $0.key.rule, excerpt: $0.key.excerpt, count: $0.value) }.sorted())
+        }
+    }
+
+    /// Removes known findings from files given one by one: a finding is known as many times as
+    /// the baseline counted it, over all the files that follow.
+    public struct Filter {
+        private let directory: URL
+        private let workingDirectory: URL
+        /// How many more times each finding is known.
+        private var remaining: [Key: Int]
+
+        public init(_ baseline: Baseline, directory: URL, workingDirectory: URL) {
+            self.directory = directory
+            self.workingDirectory = workingDirectory
+            remaining = Dictionary(baseline.findings.map { (Key(path: $0.path, rule: $0.rule, excerpt: $0.excerpt), $0.count) }) { $0 + $1 }
+        }
+
+        /// `file` with only the findings the baseline does not know.
+        public mutating func newFindings(in file: FileReport) -> FileReport {
+            let path = Baseline.relative(file.path, to: directory, workingDirectory: workingDirectory)
+            return file.keeping { diagnostic in
                 let key = Key(path: path, diagnostic)
                 guard let known = remaining[key], known > 0 else { return true }
                 remaining[key] = known - 1
                 return false
             }
-            return file
-        })
+        }
     }
 
     /// Reads a baseline written by `--write-baseline`.

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 /// Lints many sources in parallel and places each finding in its file with a severity.
 public struct LintRunner: Sendable {
@@ -22,20 +21,38 @@ public struct LintRunner: Sendable {
 
     /// Lints `sources` on every core; the report keeps their order.
     public func run(_ sources: [Source]) -> LintReport {
-        let results = Mutex([FileReport?](repeating: nil, count: sources.count))
-        let next = Atomic(0)
+        var files: [FileReport] = []
+        files.reserveCapacity(sources.count)
+        run(sources) { files.append($0) }
+        return LintReport(files: files)
+    }
+
+    /// Lints `sources` on every core and hands each file's report to `handOver` in their order,
+    /// one at a time on the calling thread, as soon as it and every file before it are linted.
+    /// The runner keeps no report it has handed over, so a run holds a window of reports, not all.
+    public func run(_ sources: [Source], each handOver: (FileReport) -> Void) {
         let workers = min(sources.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            // ICU iterators and Snowball stemmers are per thread: one analyzer per worker.
-            let analyzer = Result { try TextAnalyzer() }
-            while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < sources.count else { return }
-                let report = lint(sources[index], analyzer: analyzer)
-                results.withLock { $0[index] = report }
-            }
+        run(sources, workers: workers, window: 16 * workers, each: handOver)
+    }
+
+    /// A worker starts file i only while i < (the next file to hand over) + `window`, so a slow
+    /// early file cannot let the other workers pile up finished reports.
+    func run(_ sources: [Source], workers: Int, window: Int, each handOver: (FileReport) -> Void) {
+        let pending = PendingReports(window: window, count: sources.count)
+        let done = DispatchGroup()
+        // Threads of their own, not the shared dispatch pool: this thread waits for them, and a
+        // pool already busy with such waiting callers (tests run in parallel) might never run them.
+        for _ in 0..<workers {
+            done.enter()
+            Thread {
+                // ICU iterators and Snowball stemmers are per thread: one analyzer per worker.
+                let analyzer = Result { try TextAnalyzer() }
+                while let index = pending.claim() { pending.finish(index, lint(sources[index], analyzer: analyzer)) }
+                done.leave()
+            }.start()
         }
-        return LintReport(files: results.withLock { $0.map { $0! } })
+        for index in sources.indices { handOver(pending.take(index)) }
+        done.wait()
     }
 
     private func lint(_ source: Source, analyzer: Result<TextAnalyzer, any Error>) -> FileReport {
@@ -102,5 +119,53 @@ public struct LintRunner: Sendable {
         let language = languages.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
         return FileReport(path: path, language: language, diagnostics: [],
                           scorecard: language == nil ? nil : Scorecard(findingsOf: fired), templates: templates)
+    }
+}
+
+/// The reports of one run that are linted but not yet handed over, and which file may be
+/// started next. Workers and the handing-over thread meet here; every field is guarded by
+/// `condition`.
+private final class PendingReports: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let window: Int
+    private let count: Int
+    /// Files started so far: the next file to start is `claimed`.
+    private var claimed = 0
+    /// The next file to hand over: every file before it was handed over.
+    private var next = 0
+    private var finished: [Int: FileReport] = [:]
+
+    init(window: Int, count: Int) {
+        self.window = window
+        self.count = count
+    }
+
+    /// The next file to lint, once it is less than a window ahead of the next file to hand
+    /// over; nil when every file has been started.
+    func claim() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while claimed < count, claimed >= next + window { condition.wait() }
+        guard claimed < count else { return nil }
+        defer { claimed += 1 }
+        return claimed
+    }
+
+    func finish(_ index: Int, _ report: FileReport) {
+        condition.lock()
+        defer { condition.unlock() }
+        finished[index] = report
+        condition.broadcast()
+    }
+
+    /// Waits for the report of file `index`, the next to hand over, and forgets it: the files
+    /// before it have been handed over, which lets the workers start the files in the window.
+    func take(_ index: Int) -> FileReport {
+        condition.lock()
+        defer { condition.unlock() }
+        next = index
+        condition.broadcast()
+        while finished[index] == nil { condition.wait() }
+        return finished.removeValue(forKey: index)!
     }
 }

@@ -3,15 +3,17 @@
 public struct GitHubReporter: Reporter {
     public init() {}
 
-    public func render(_ report: LintReport) -> String {
-        report.files.flatMap { file in
-            var commands = file.diagnostics.map { Self.command($0, path: file.path) }
-            if let failure = file.failure {
-                commands.append(Self.command("error", [("file", file.path), ("title", "replylint")], message: failure))
-            }
-            return commands
-        }.joined()
+    public func header() -> String { "" }
+
+    public func file(_ file: FileReport, after earlier: ReportSummary) -> String {
+        var commands = file.diagnostics.map { Self.command($0, path: file.path) }
+        if let failure = file.failure {
+            commands.append(Self.command("error", [("file", file.path), ("title", "replylint")], message: failure))
+        }
+        return commands.joined()
     }
+
+    public func footer(_ summary: ReportSummary) -> String { "" }
 
     private static func command(_ diagnostic: Diagnostic, path: String) -> String {
         var properties = [("file", path), ("line", String(diagnostic.line))]

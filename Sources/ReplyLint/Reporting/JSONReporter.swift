@@ -1,26 +1,30 @@
-import Foundation
-
 /// The stable JSON report of DESIGN.md: other tools read it, so fields keep their meaning.
 public struct JSONReporter: Reporter {
     public init() {}
 
-    public func render(_ report: LintReport) -> String {
+    /// `files` sorts first among the document's keys, so its elements can be written as each
+    /// file is linted and the summary after them.
+    public func header() -> String { frame(ReportSummary()).opening }
+
+    public func file(_ file: FileReport, after earlier: ReportSummary) -> String {
+        (earlier.files == 0 ? "" : ",\n") + PrettyJSON.encoded(File(file), depth: 2)
+    }
+
+    public func footer(_ summary: ReportSummary) -> String {
+        let document = frame(summary)
+        return document.closing + document.rest + "\n"
+    }
+
+    /// The document without files, cut where they go.
+    private func frame(_ summary: ReportSummary) -> PrettyJSON.Frame {
         let document = Document(
             version: 1,
             tool: .init(name: "replylint", version: ReplyLintVersion.current),
-            files: report.files.map {
-                File(path: $0.path, language: $0.language, diagnostics: $0.diagnostics, error: $0.failure, skipped: $0.skipped,
-                     scorecard: $0.scorecard.map(ScorecardJSON.init))
-            },
-            summary: .init(files: report.files.count, errors: report.count(.error),
-                           warnings: report.count(.warning), suggestions: report.count(.suggestion))
+            files: [],
+            summary: .init(files: summary.files, errors: summary.count(.error),
+                           warnings: summary.count(.warning), suggestions: summary.count(.suggestion))
         )
-        let encoder = JSONEncoder()
-        // Without sorting, the encoder orders keys differently from run to run; the same
-        // findings must give the same bytes (diffs of reports, the interrupted-write test).
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings and numbers cannot fail.
-        return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
+        return PrettyJSON.Frame(document, array: "files", depth: 1)
     }
 
     private struct Document: Encodable {
@@ -45,6 +49,15 @@ public struct JSONReporter: Reporter {
         var skipped: String?
         /// Present only when the file was linted and has words.
         var scorecard: ScorecardJSON?
+
+        init(_ file: FileReport) {
+            path = file.path
+            language = file.language
+            diagnostics = file.diagnostics
+            error = file.failure
+            skipped = file.skipped
+            scorecard = file.scorecard.map(ScorecardJSON.init)
+        }
 
         private enum CodingKeys: String, CodingKey { case path, language, diagnostics, error, skipped, scorecard }
 

@@ -3,17 +3,18 @@
 public struct JUnitReporter: Reporter {
     public init() {}
 
-    public func render(_ report: LintReport) -> String {
-        let suites = report.files.map(Suite.init)
-        var out = XMLText.declaration
-        out += "<testsuites\(XMLText.attributes([("name", "replylint")] + Suite.counts(suites)))>\n"
-        for suite in suites {
-            out += "  <testsuite\(XMLText.attributes([("name", suite.name)] + Suite.counts([suite])))>\n"
-            out += suite.cases.joined()
-            out += "  </testsuite>\n"
-        }
-        return out + "</testsuites>\n"
+    /// The run's totals are known only once every file is linted, after `<testsuites>` has been
+    /// written: each `<testsuite>` carries its own counts, and the totals (optional) are left out.
+    public func header() -> String {
+        XMLText.declaration + "<testsuites\(XMLText.attributes([("name", "replylint")]))>\n"
     }
+
+    public func file(_ file: FileReport, after earlier: ReportSummary) -> String {
+        let suite = Suite(file)
+        return "  <testsuite\(XMLText.attributes([("name", suite.name)] + suite.counts))>\n" + suite.cases.joined() + "  </testsuite>\n"
+    }
+
+    public func footer(_ summary: ReportSummary) -> String { "</testsuites>\n" }
 
     private struct Suite {
         var name: String
@@ -53,10 +54,8 @@ public struct JUnitReporter: Reporter {
             return opening + ">\n      \(outcome)\n    </testcase>\n"
         }
 
-        static func counts(_ suites: [Suite]) -> [(String, String)] {
-            func sum(_ value: (Suite) -> Int) -> String { String(suites.map(value).reduce(0, +)) }
-            return [("tests", sum { $0.cases.count }), ("failures", sum(\.failures)),
-                    ("errors", sum(\.errors)), ("skipped", sum(\.skipped))]
+        var counts: [(String, String)] {
+            [("tests", String(cases.count)), ("failures", String(failures)), ("errors", String(errors)), ("skipped", String(skipped))]
         }
     }
 }

@@ -5,22 +5,6 @@ public struct LintReport: Sendable {
     public init(files: [FileReport]) { self.files = files }
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
-
-    public func count(_ severity: Severity) -> Int {
-        diagnostics.filter { $0.severity == severity }.count
-    }
-
-    /// Whether any file could not be read or linted.
-    public var hasFailures: Bool { files.contains { $0.failure != nil } }
-
-    /// The same report with only the diagnostics that satisfy `isIncluded` (for `--quiet`).
-    public func keeping(_ isIncluded: (Diagnostic) -> Bool) -> LintReport {
-        LintReport(files: files.map { file in
-            var file = file
-            file.diagnostics = file.diagnostics.filter(isIncluded)
-            return file
-        })
-    }
 }
 
 public struct FileReport: Sendable {
@@ -48,5 +32,12 @@ public struct FileReport: Sendable {
         self.skipped = skipped
         self.scorecard = scorecard
         self.templates = templates
+    }
+
+    /// The same file with only the diagnostics that satisfy `isIncluded` (for `--quiet`, a baseline).
+    public func keeping(_ isIncluded: (Diagnostic) -> Bool) -> FileReport {
+        var file = self
+        file.diagnostics = diagnostics.filter(isIncluded)
+        return file
     }
 }

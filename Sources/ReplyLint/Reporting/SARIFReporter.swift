@@ -8,25 +8,39 @@ public struct SARIFReporter: Reporter {
 
     public init(baseDirectory: URL) { self.baseDirectory = baseDirectory }
 
-    public func render(_ report: LintReport) -> String {
-        let rules = RuleRegistry.all.map { $0.description }
-        let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        let results = report.files.flatMap { file in
-            file.diagnostics.map { result($0, path: file.path, ruleIndex: ruleIndex[$0.rule]) }
+    /// Results are written as each file is linted. Whether the run succeeded, and the files it
+    /// could not lint, are known only at the end: `invocations` follows `results` instead of
+    /// preceding it as the other keys' order would have it.
+    public func header() -> String { frame.opening }
+
+    public func file(_ file: FileReport, after earlier: ReportSummary) -> String {
+        let results = file.diagnostics.map {
+            PrettyJSON.encoded(result($0, path: file.path, ruleIndex: Self.ruleIndex[$0.rule]), depth: 4)
         }
-        let notifications = report.files.compactMap(notification)
+        guard !results.isEmpty else { return "" }
+        return (earlier.findings == 0 ? "" : ",\n") + results.joined(separator: ",\n")
+    }
+
+    public func footer(_ summary: ReportSummary) -> String {
+        let notifications = summary.notLinted.compactMap(notification)
+        let invocations = Invocations(invocations: [Invocation(executionSuccessful: !summary.hasFailures,
+                                                               toolExecutionNotifications: notifications.isEmpty ? nil : notifications)])
+        let log = frame
+        return log.closing + ",\n" + PrettyJSON.members(of: invocations, depth: 3) + log.rest + "\n"
+    }
+
+    private static let rules = RuleRegistry.all.map { $0.description }
+    private static let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+
+    /// The log without results or invocations, cut where the results go.
+    private var frame: PrettyJSON.Frame {
         let log = Log(runs: [Run(
             tool: Tool(driver: Driver(name: "replylint", version: ReplyLintVersion.current,
-                                      semanticVersion: ReplyLintVersion.current, rules: rules.map(ReportingDescriptor.init))),
-            invocations: [Invocation(executionSuccessful: !report.hasFailures,
-                                     toolExecutionNotifications: notifications.isEmpty ? nil : notifications)],
+                                      semanticVersion: ReplyLintVersion.current, rules: Self.rules.map(ReportingDescriptor.init))),
             originalUriBaseIds: [Self.sourceRoot: ArtifactLocation(uri: Self.fileURI(directoryPath + "/"))],
-            results: results
+            results: []
         )])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings and numbers cannot fail.
-        return String(decoding: try! encoder.encode(log), as: UTF8.self) + "\n"
+        return PrettyJSON.Frame(log, array: "results", depth: 3)
     }
 
     private func result(_ diagnostic: Diagnostic, path: String, ruleIndex: Int?) -> ResultObject {
@@ -96,7 +110,6 @@ public struct SARIFReporter: Reporter {
 
     private struct Run: Encodable {
         var tool: Tool
-        var invocations: [Invocation]
         var originalUriBaseIds: [String: ArtifactLocation]
         var results: [ResultObject]
         /// Diagnostic columns count Unicode scalars, not UTF-16 units (SARIF's default).
@@ -139,6 +152,11 @@ public struct SARIFReporter: Reporter {
 
     private struct Configuration: Encodable {
         var level: String
+    }
+
+    /// A run's `invocations` member.
+    private struct Invocations: Encodable {
+        var invocations: [Invocation]
     }
 
     private struct Invocation: Encodable {

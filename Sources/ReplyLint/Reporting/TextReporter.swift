@@ -10,18 +10,26 @@ public struct TextReporter: Reporter {
         self.scorecard = scorecard
     }
 
-    public func render(_ report: LintReport) -> String {
+    public func header() -> String { "" }
+
+    public func file(_ file: FileReport, after earlier: ReportSummary) -> String {
+        // Files that could not be linted are reported on standard error by the caller.
+        guard file.failure == nil else { return "" }
         var out = ""
-        for file in report.files {
-            // Files that could not be linted are reported on standard error by the caller.
-            guard file.failure == nil else { continue }
-            for diagnostic in file.diagnostics {
-                out += render(diagnostic, path: file.path)
-            }
-            if scorecard, let card = file.scorecard { out += render(card, path: file.path) }
+        for diagnostic in file.diagnostics {
+            out += render(diagnostic, path: file.path)
         }
-        out += summary(report)
+        if scorecard, let card = file.scorecard { out += render(card, path: file.path) }
         return out
+    }
+
+    public func footer(_ summary: ReportSummary) -> String {
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        var parts = [count(summary.count(.error), "error"), count(summary.count(.warning), "warning"),
+                     count(summary.count(.suggestion), "suggestion")]
+        if summary.failed > 0 { parts.append("\(count(summary.failed, "file")) not linted") }
+        if summary.skipped > 0 { parts.append("\(count(summary.skipped, "file")) skipped") }
+        return "\(count(summary.files, "file")) linted: \(parts.joined(separator: ", "))\n"
     }
 
     private func render(_ diagnostic: Diagnostic, path: String) -> String {
@@ -69,19 +77,6 @@ public struct TextReporter: Reporter {
             out += "  \(paint("fail", .red)): \(card.failed.map { "\($0.title) (−\($0.weight))" }.joined(separator: ", "))\n"
         }
         return out + "\n"
-    }
-
-    /// Characters of a long line shown on each side of a finding.
-
-    private func summary(_ report: LintReport) -> String {
-        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
-        let failed = report.files.filter { $0.failure != nil }.count
-        var parts = [count(report.count(.error), "error"), count(report.count(.warning), "warning"),
-                     count(report.count(.suggestion), "suggestion")]
-        if failed > 0 { parts.append("\(count(failed, "file")) not linted") }
-        let skipped = report.files.filter { $0.skipped != nil }.count
-        if skipped > 0 { parts.append("\(count(skipped, "file")) skipped") }
-        return "\(count(report.files.count, "file")) linted: \(parts.joined(separator: ", "))\n"
     }
 
     private enum Style: String {

@@ -1,15 +1,14 @@
 /// `replylint report --html`: the library summary as one self-contained HTML page (inline CSS,
 /// an inline SVG chart, no scripts and nothing fetched) that a team can open in a browser.
 /// Every text from the replies (paths, messages, excerpts) is escaped.
-public struct LibraryHTMLReporter: Reporter {
+public struct LibraryHTMLReporter: Sendable {
     /// How many rules and replies the lists show.
     public var limit: Int
 
     public init(limit: Int = 10) { self.limit = limit }
 
-    public func render(_ report: LintReport) -> String {
-        let summary = LibrarySummary(report)
-        var facts = ["\(summary.replies.count) \(summary.replies.count == 1 ? "reply" : "replies") scored"]
+    public func render(_ summary: LibrarySummary) -> String {
+        var facts = ["\(summary.scored) \(summary.scored == 1 ? "reply" : "replies") scored"]
         if summary.unscored > 0 { facts.append("\(summary.unscored) not scored") }
         if let average = summary.averageScore, let median = summary.medianScore {
             facts.append("average score \(LibraryReporter.number(average))")
@@ -19,7 +18,7 @@ public struct LibraryHTMLReporter: Reporter {
             <header><h1>Reply library report</h1><p class="facts">\(e(facts.joined(separator: " · ")))</p></header>
 
             """
-        if summary.replies.isEmpty {
+        if summary.scored == 0 {
             body += section("empty", "No replies", "<p>No reply with words was found to score.</p>\n")
         } else {
             body += section("distribution", "Score distribution", chart(summary))
@@ -79,7 +78,7 @@ public struct LibraryHTMLReporter: Reporter {
     private func elements(_ summary: LibrarySummary) -> String {
         var rows = ""
         for (element, replies) in summary.failures.sorted(by: { ($1.replies, $1.element.weight) < ($0.replies, $0.element.weight) }) {
-            rows += "<tr><td>\(e(element.title))</td><td class=\"number\">\(element.weight)</td><td class=\"number\">\(replies)</td><td class=\"share\">\(meter(replies, of: summary.replies.count))</td></tr>\n"
+            rows += "<tr><td>\(e(element.title))</td><td class=\"number\">\(element.weight)</td><td class=\"number\">\(replies)</td><td class=\"share\">\(meter(replies, of: summary.scored))</td></tr>\n"
         }
         return table(["element", "weight", "replies failing", ""], rows)
     }
@@ -88,7 +87,7 @@ public struct LibraryHTMLReporter: Reporter {
         guard !summary.rules.isEmpty else { return "<p>No findings.</p>\n" }
         var rows = ""
         for rule in summary.rules.prefix(limit) {
-            rows += "<tr><td><code>\(e(rule.rule))</code></td><td class=\"number\">\(rule.replies)</td><td class=\"number\">\(rule.findings)</td><td class=\"share\">\(meter(rule.replies, of: summary.replies.count))</td></tr>\n"
+            rows += "<tr><td><code>\(e(rule.rule))</code></td><td class=\"number\">\(rule.replies)</td><td class=\"number\">\(rule.findings)</td><td class=\"share\">\(meter(rule.replies, of: summary.scored))</td></tr>\n"
         }
         return table(["rule", "replies", "findings", ""], rows)
     }
@@ -96,7 +95,7 @@ public struct LibraryHTMLReporter: Reporter {
     /// The lowest scores, each with what it fails and its findings to open.
     private func weakest(_ summary: LibrarySummary) -> String {
         var rows = ""
-        for reply in summary.weakest(limit) {
+        for reply in summary.weakest.prefix(limit) {
             let fails = reply.scorecard.failed.map { "<span class=\"tag\">\(e($0.title))</span>" }.joined(separator: " ")
             var findings = ""
             for diagnostic in reply.diagnostics {

@@ -1,20 +1,19 @@
 /// `replylint report` in a terminal: the score distribution as a bar chart, the elements most
 /// often missing, the most frequent findings by rule, and the weakest replies.
-public struct LibraryReporter: Reporter {
+public struct LibraryReporter: Sendable {
     /// How many rules and replies the lists show.
     public var limit: Int
 
     public init(limit: Int = 10) { self.limit = limit }
 
-    public func render(_ report: LintReport) -> String {
-        let summary = LibrarySummary(report)
-        var out = "\(summary.replies.count) \(summary.replies.count == 1 ? "reply" : "replies") scored"
+    public func render(_ summary: LibrarySummary) -> String {
+        var out = "\(summary.scored) \(summary.scored == 1 ? "reply" : "replies") scored"
         if summary.unscored > 0 { out += ", \(summary.unscored) not scored" }
         if let average = summary.averageScore, let median = summary.medianScore {
             out += " · average score \(Self.number(average)) · median \(Self.number(median))"
         }
         out += "\n"
-        guard !summary.replies.isEmpty else { return out }
+        guard summary.scored > 0 else { return out }
 
         out += "\nScores\n"
         let widest = max(summary.distribution.max() ?? 0, 1)
@@ -25,7 +24,7 @@ public struct LibraryReporter: Reporter {
 
         out += "\nElements missing\n"
         for (element, replies) in summary.failures.sorted(by: { $0.replies > $1.replies }) where replies > 0 {
-            out += "  \(Self.pad(element.title, 16)) \(replies) of \(summary.replies.count)\n"
+            out += "  \(Self.pad(element.title, 16)) \(replies) of \(summary.scored)\n"
         }
 
         let ruleWidth = max(summary.rules.prefix(limit).map(\.rule.count).max() ?? 0, 4)
@@ -35,7 +34,7 @@ public struct LibraryReporter: Reporter {
         }
 
         out += "\nWeakest replies\n  score  reply — fails\n"
-        for reply in summary.weakest(limit) {
+        for reply in summary.weakest.prefix(limit) {
             let fails = reply.scorecard.failed.map(\.title).joined(separator: ", ")
             out += "  \(Self.right(reply.score, 5))  \(reply.path)\(fails.isEmpty ? "" : " — \(fails)")\n"
         }

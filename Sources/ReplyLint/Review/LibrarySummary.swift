@@ -1,5 +1,6 @@
 /// A template library at a glance: how its replies score, which rules fire most, and which
-/// replies need work first. Computed from a lint report's scorecards and diagnostics.
+/// replies need work first. Gathered file by file from a lint run: only counts, and the
+/// findings of the weakest replies, are kept, so a library of any size takes the same memory.
 public struct LibrarySummary: Sendable {
     /// One scored reply: a file, or one template of a library.
     public struct Reply: Sendable {
@@ -21,36 +22,72 @@ public struct LibrarySummary: Sendable {
     /// Scores are counted in ten bins: 0–9, 10–19, …, 80–89 and 90–100.
     public static let binCount = 10
 
-    /// Every reply that has a scorecard (each template of a library), in the report's order.
-    public var replies: [Reply]
-    /// Replies per score bin (see `binCount`).
-    public var distribution: [Int]
-    /// Rules by the number of replies they fired on, then findings, then id.
-    public var rules: [RuleCount]
+    /// How many weakest replies are kept.
+    private let limit: Int
+    /// Replies with a scorecard (each template of a library).
+    public private(set) var scored = 0
     /// Files without a scorecard: unreadable, skipped as binary, or without words.
-    public var unscored: Int
+    public private(set) var unscored = 0
+    /// The lowest-scoring replies, lowest first, at most `limit`; ties go to the one with more
+    /// findings, then to the path.
+    public private(set) var weakest: [Reply] = []
+    /// Replies per score, 0 to 100: enough for the bins, the average and the median.
+    private var repliesByScore = [Int](repeating: 0, count: 101)
+    private var ruleCounts: [String: RuleCount] = [:]
+    private var failing: [Scorecard.Element: Int] = [:]
 
-    public init(_ report: LintReport) {
-        replies = report.files.flatMap { file -> [Reply] in
-            guard let scorecard = file.scorecard else { return [] }
-            guard !file.templates.isEmpty else { return [Reply(path: file.path, scorecard: scorecard, diagnostics: file.diagnostics)] }
-            // A library's templates are used one at a time, so each is scored on its own.
-            return file.templates.map { template in
-                let own = file.diagnostics.filter { $0.template == template }
-                return Reply(path: "\(file.path) › \(template)", scorecard: Scorecard(own), diagnostics: own)
-            }
+    /// An empty summary that keeps the `limit` weakest replies.
+    public init(limit: Int) { self.limit = limit }
+
+    public init(_ report: LintReport, limit: Int = 10) {
+        self.init(limit: limit)
+        for file in report.files { add(file) }
+    }
+
+    /// Counts the replies of `file`.
+    public mutating func add(_ file: FileReport) {
+        guard let scorecard = file.scorecard else {
+            unscored += 1
+            return
         }
-        distribution = Array(repeating: 0, count: Self.binCount)
-        for reply in replies { distribution[Self.bin(of: reply.score)] += 1 }
-        var counts: [String: RuleCount] = [:]
-        for reply in replies {
-            for diagnostic in reply.diagnostics {
-                counts[diagnostic.rule, default: RuleCount(rule: diagnostic.rule, replies: 0, findings: 0)].findings += 1
-            }
-            for rule in Set(reply.diagnostics.map(\.rule)) { counts[rule]!.replies += 1 }
+        guard !file.templates.isEmpty else {
+            add(Reply(path: file.path, scorecard: scorecard, diagnostics: file.diagnostics))
+            return
         }
-        rules = counts.values.sorted { ($1.replies, $1.findings, $0.rule) < ($0.replies, $0.findings, $1.rule) }
-        unscored = report.files.filter { $0.scorecard == nil }.count
+        // A library's templates are used one at a time, so each is scored on its own.
+        for template in file.templates {
+            let own = file.diagnostics.filter { $0.template == template }
+            add(Reply(path: "\(file.path) › \(template)", scorecard: Scorecard(own), diagnostics: own))
+        }
+    }
+
+    private mutating func add(_ reply: Reply) {
+        scored += 1
+        repliesByScore[reply.score] += 1
+        for element in reply.scorecard.failed { failing[element, default: 0] += 1 }
+        for diagnostic in reply.diagnostics {
+            ruleCounts[diagnostic.rule, default: RuleCount(rule: diagnostic.rule, replies: 0, findings: 0)].findings += 1
+        }
+        for rule in Set(reply.diagnostics.map(\.rule)) { ruleCounts[rule]!.replies += 1 }
+        func isWeaker(_ a: Reply, _ b: Reply) -> Bool {
+            (a.score, -a.diagnostics.count, a.path) < (b.score, -b.diagnostics.count, b.path)
+        }
+        let place = weakest.firstIndex { isWeaker(reply, $0) } ?? weakest.endIndex
+        guard place < limit else { return }
+        weakest.insert(reply, at: place)
+        if weakest.count > limit { weakest.removeLast() }
+    }
+
+    /// Replies per score bin (see `binCount`).
+    public var distribution: [Int] {
+        var bins = [Int](repeating: 0, count: Self.binCount)
+        for (score, count) in repliesByScore.enumerated() { bins[Self.bin(of: score)] += count }
+        return bins
+    }
+
+    /// Rules by the number of replies they fired on, then findings, then id.
+    public var rules: [RuleCount] {
+        ruleCounts.values.sorted { ($1.replies, $1.findings, $0.rule) < ($0.replies, $0.findings, $1.rule) }
     }
 
     /// The bin a score falls in; 100 shares the top bin with 90–99.
@@ -61,24 +98,28 @@ public struct LibrarySummary: Sendable {
         bin == binCount - 1 ? "\(bin * 10)–100" : "\(bin * 10)–\(bin * 10 + 9)"
     }
 
-    /// The `count` lowest-scoring replies, lowest first; ties go to the one with more findings.
-    public func weakest(_ count: Int) -> [Reply] {
-        Array(replies.sorted { ($0.score, -$0.diagnostics.count, $0.path) < ($1.score, -$1.diagnostics.count, $1.path) }.prefix(count))
-    }
-
     public var averageScore: Double? {
-        replies.isEmpty ? nil : Double(replies.map(\.score).reduce(0, +)) / Double(replies.count)
+        scored == 0 ? nil : Double(repliesByScore.enumerated().map { $0 * $1 }.reduce(0, +)) / Double(scored)
     }
 
     public var medianScore: Double? {
-        let scores = replies.map(\.score).sorted()
-        guard !scores.isEmpty else { return nil }
-        let middle = scores.count / 2
-        return scores.count.isMultiple(of: 2) ? Double(scores[middle - 1] + scores[middle]) / 2 : Double(scores[middle])
+        guard scored > 0 else { return nil }
+        let middle = scored / 2
+        return scored.isMultiple(of: 2) ? Double(score(ranked: middle - 1) + score(ranked: middle)) / 2 : Double(score(ranked: middle))
+    }
+
+    /// The score of the reply at 0-based `rank` from the lowest.
+    private func score(ranked rank: Int) -> Int {
+        var below = 0
+        for (score, count) in repliesByScore.enumerated() {
+            below += count
+            if rank < below { return score }
+        }
+        preconditionFailure("rank \(rank) of \(scored) replies")
     }
 
     /// How many replies fail each element, in the order of `Scorecard.Element.allCases`.
     public var failures: [(element: Scorecard.Element, replies: Int)] {
-        Scorecard.Element.allCases.map { element in (element, replies.filter { $0.scorecard.passed[element] != true }.count) }
+        Scorecard.Element.allCases.map { ($0, failing[$0] ?? 0) }
     }
 }
