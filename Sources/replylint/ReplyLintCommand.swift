@@ -124,13 +124,16 @@ struct Lint: ParsableCommand {
         if let outputFile { reports.append(ReportStream(reporter(format, color: false)) { outputFile.append(Data($0.utf8)) }) }
         // Only counts and the files not linted outlive each file: never the findings.
         var linted = ReportSummary()
-        runner.run(sources) { file in
-            let file = known?.newFindings(in: file) ?? file
+        runner.run(sources, diagnostic: { diagnostic, path in
+            guard known?.isNew(diagnostic, in: path) ?? true else { return }
+            linted.add(diagnostic)
+            guard !quiet || diagnostic.severity >= failLevel else { return }
+            for index in reports.indices { reports[index].add(diagnostic, in: path) }
+        }, file: { file in
             linted.add(file)
-            let shown = quiet ? file.keeping { $0.severity >= failLevel } : file
-            for index in reports.indices { reports[index].add(shown) }
-        }
-        for report in reports { report.finish() }
+            for index in reports.indices { reports[index].add(file) }
+        })
+        for index in reports.indices { reports[index].finish() }
         if let outputFile, !commit(outputFile) { failed = true }
         printUnreadable(linted.notLinted)
         if failed || linted.hasFailures { throw ExitCode(2) }
@@ -159,10 +162,10 @@ struct Lint: ParsableCommand {
     private func record(_ runner: LintRunner, _ sources: [Source], in path: String, workingDirectory: URL, failed: Bool) throws {
         var recorder = Baseline.Recorder(directory: Self.folder(of: path), workingDirectory: workingDirectory)
         var linted = ReportSummary()
-        runner.run(sources) { file in
-            recorder.add(file)
-            linted.add(file)
-        }
+        runner.run(sources, diagnostic: { diagnostic, path in
+            recorder.add(diagnostic, in: path)
+            linted.add(diagnostic)
+        }, file: { linted.add($0) })
         printUnreadable(linted.notLinted)
         guard writeAtomically(recorder.baseline.json, to: path, force: force) else { throw ExitCode(2) }
         printError("wrote \(linted.findings) findings of \(linted.files) files to \(path)")

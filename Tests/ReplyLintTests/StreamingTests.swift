@@ -27,13 +27,24 @@ import Testing
         let runner = LintRunner(linter: Linter(library: try TestSupport.library()))
         let caller = pthread_self()
         var handedOver: [FileReport] = []
-        runner.run(sources, workers: workers, window: 3) { file in
+        var diagnostics: [Diagnostic] = []
+        runner.run(sources, workers: workers, window: 3, diagnostic: { diagnostic, path in
             #expect(pthread_equal(pthread_self(), caller) != 0, "handed over on another thread: two calls could overlap")
+            // A file's diagnostics come before its report, after the report of the file before.
+            #expect(path == sources[handedOver.count].path)
+            diagnostics.append(diagnostic)
+        }, file: { file in
+            #expect(pthread_equal(pthread_self(), caller) != 0, "handed over on another thread: two calls could overlap")
+            #expect(file.diagnostics.isEmpty)
+            var file = file
+            file.diagnostics = diagnostics
+            diagnostics = []
             handedOver.append(file)
-        }
+        })
         #expect(handedOver.map(\.path) == sources.map(\.path))
         #expect(handedOver.filter { $0.failure != nil }.count == 14 && handedOver.filter { $0.skipped != nil }.count == 14)
         #expect(handedOver.filter { $0.path.hasSuffix("bad.txt") }.allSatisfy { $0.diagnostics.contains { $0.rule == "blame-shifting" } })
+        #expect(handedOver.filter { $0.path.hasSuffix("good.txt") }.allSatisfy { $0.diagnostics.isEmpty })
     }
 
     /// A slow consumer lets the workers run ahead by the window and no further.
@@ -52,12 +63,12 @@ import Testing
         }
         let window = 8
         var ahead: [Int] = []
-        runner.run(paths.map(Source.file), workers: 3, window: window) { file in
+        runner.run(paths.map(Source.file), workers: 3, window: window, diagnostic: { _, _ in }, file: { file in
             let next = index[file.path]!
             // Time for the workers to fill the window.
             usleep(10_000)
             ahead.append(highestStarted.value - next)
-        }
+        })
         #expect(ahead.count == paths.count)
         #expect(ahead.allSatisfy { $0 < window }, "\(ahead)")
         #expect(ahead.contains(window - 1), "the workers never ran ahead: \(ahead)")
@@ -82,7 +93,7 @@ import Testing
         JUnitReporter(), CheckstyleReporter(), SARIFReporter(baseDirectory: FileManager.default.temporaryDirectory),
     ]
 
-    /// Written part by part as the runner hands files over, as `replylint lint` does, each
+    /// Written part by part as the runner hands diagnostics and files over, as `replylint lint` does, each
     /// report is the one rendered from the whole run.
     @Test func eachFormatStreamedIsTheWholeReportRendered() throws {
         let sample = try SampleReport()
@@ -95,10 +106,12 @@ import Testing
         #expect(whole.files.contains { $0.failure != nil } && whole.files.contains { $0.skipped != nil })
         var outputs = [String](repeating: "", count: Self.reporters.count)
         var streams = Self.reporters.indices.map { index in ReportStream(Self.reporters[index]) { outputs[index] += $0 } }
-        runner.run(sources) { file in
+        runner.run(sources, diagnostic: { diagnostic, path in
+            for index in streams.indices { streams[index].add(diagnostic, in: path) }
+        }, file: { file in
             for index in streams.indices { streams[index].add(file) }
-        }
-        for stream in streams { stream.finish() }
+        })
+        for index in streams.indices { streams[index].finish() }
         for (reporter, output) in zip(Self.reporters, outputs) {
             #expect(output == reporter.render(whole), "\(type(of: reporter))")
         }

@@ -36,21 +36,22 @@ public struct Baseline: Sendable, Equatable, Codable {
         return LintReport(files: report.files.map { filter.newFindings(in: $0) })
     }
 
-    /// Counts the findings of files given one by one, keeping their counts, not the files.
+    /// Counts findings as they come, keeping their counts, not the findings.
     public struct Recorder {
-        private let directory: URL
-        private let workingDirectory: URL
+        private var paths: RelativePaths
         private var counts: [Key: Int] = [:]
 
         /// Paths are recorded relative to `directory` (the baseline's folder).
         public init(directory: URL, workingDirectory: URL) {
-            self.directory = directory
-            self.workingDirectory = workingDirectory
+            paths = RelativePaths(directory: directory, workingDirectory: workingDirectory)
+        }
+
+        public mutating func add(_ diagnostic: Diagnostic, in path: String) {
+            counts[Key(path: paths.relative(path), diagnostic), default: 0] += 1
         }
 
         public mutating func add(_ file: FileReport) {
-            let path = Baseline.relative(file.path, to: directory, workingDirectory: workingDirectory)
-            for diagnostic in file.diagnostics { counts[Key(path: path, diagnostic), default: 0] += 1 }
+            for diagnostic in file.diagnostics { add(diagnostic, in: file.path) }
         }
 
         public var baseline: Baseline {
@@ -58,29 +59,49 @@ public struct Baseline: Sendable, Equatable, Codable {
         }
     }
 
-    /// Removes known findings from files given one by one: a finding is known as many times as
-    /// the baseline counted it, over all the files that follow.
+    /// Removes known findings as they come: a finding is known as many times as the baseline
+    /// counted it, over all the findings that follow.
     public struct Filter {
-        private let directory: URL
-        private let workingDirectory: URL
+        private var paths: RelativePaths
         /// How many more times each finding is known.
         private var remaining: [Key: Int]
 
         public init(_ baseline: Baseline, directory: URL, workingDirectory: URL) {
-            self.directory = directory
-            self.workingDirectory = workingDirectory
+            paths = RelativePaths(directory: directory, workingDirectory: workingDirectory)
             remaining = Dictionary(baseline.findings.map { (Key(path: $0.path, rule: $0.rule, excerpt: $0.excerpt), $0.count) }) { $0 + $1 }
+        }
+
+        /// Whether the baseline does not know `diagnostic` of the file at `path` (any more).
+        public mutating func isNew(_ diagnostic: Diagnostic, in path: String) -> Bool {
+            let key = Key(path: paths.relative(path), diagnostic)
+            guard let known = remaining[key], known > 0 else { return true }
+            remaining[key] = known - 1
+            return false
         }
 
         /// `file` with only the findings the baseline does not know.
         public mutating func newFindings(in file: FileReport) -> FileReport {
-            let path = Baseline.relative(file.path, to: directory, workingDirectory: workingDirectory)
-            return file.keeping { diagnostic in
-                let key = Key(path: path, diagnostic)
-                guard let known = remaining[key], known > 0 else { return true }
-                remaining[key] = known - 1
-                return false
-            }
+            file.keeping { isNew($0, in: file.path) }
+        }
+    }
+
+    /// Paths relative to the baseline's folder; a file's findings come one after another, so
+    /// the last path is remembered.
+    private struct RelativePaths {
+        let directory: URL
+        let workingDirectory: URL
+        private var last: (path: String, relative: String)?
+
+        init(directory: URL, workingDirectory: URL) {
+            self.directory = directory
+            self.workingDirectory = workingDirectory
+        }
+
+        mutating func relative(_ path: String) -> String {
+            if let last, last.path == path { return last.relative }
+            let relative = Baseline.relative(path, to: directory, workingDirectory: workingDirectory)
+            last = (path, relative)
+            return relative
         }
     }
 
@@ -125,7 +146,7 @@ public struct Baseline: Sendable, Equatable, Codable {
         }
     }
 
-    private static func relative(_ path: String, to directory: URL, workingDirectory: URL) -> String {
+    fileprivate static func relative(_ path: String, to directory: URL, workingDirectory: URL) -> String {
         let absolute = absoluteURL(path, in: workingDirectory).path
         let base = absoluteURL(directory.path, in: workingDirectory).path
         return absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : absolute

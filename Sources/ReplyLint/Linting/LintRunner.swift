@@ -29,15 +29,29 @@ public struct LintRunner: Sendable {
 
     /// Lints `sources` on every core and hands each file's report to `handOver` in their order,
     /// one at a time on the calling thread, as soon as it and every file before it are linted.
-    /// The runner keeps no report it has handed over, so a run holds a window of reports, not all.
     public func run(_ sources: [Source], each handOver: (FileReport) -> Void) {
+        var diagnostics: [Diagnostic] = []
+        run(sources, diagnostic: { diagnostic, _ in diagnostics.append(diagnostic) }, file: { file in
+            var file = file
+            file.diagnostics = diagnostics
+            diagnostics = []
+            handOver(file)
+        })
+    }
+
+    /// Lints `sources` on every core and hands over, in their order and one at a time on the
+    /// calling thread, each file's diagnostics as they are placed (with its path), then its
+    /// report without them. The runner keeps nothing it has handed over, so a run holds a
+    /// window of files and a few thousand diagnostics, not every file's or one large file's.
+    public func run(_ sources: [Source], diagnostic: (Diagnostic, String) -> Void, file: (FileReport) -> Void) {
         let workers = min(sources.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        run(sources, workers: workers, window: 16 * workers, each: handOver)
+        run(sources, workers: workers, window: 16 * workers, diagnostic: diagnostic, file: file)
     }
 
     /// A worker starts file i only while i < (the next file to hand over) + `window`, so a slow
     /// early file cannot let the other workers pile up finished reports.
-    func run(_ sources: [Source], workers: Int, window: Int, each handOver: (FileReport) -> Void) {
+    func run(_ sources: [Source], workers: Int, window: Int, diagnostic handOver: (Diagnostic, String) -> Void,
+             file handOverFile: (FileReport) -> Void) {
         let pending = PendingReports(window: window, count: sources.count)
         let done = DispatchGroup()
         // Threads of their own, not the shared dispatch pool: this thread waits for them, and a
@@ -47,17 +61,37 @@ public struct LintRunner: Sendable {
             Thread {
                 // ICU iterators and Snowball stemmers are per thread: one analyzer per worker.
                 let analyzer = Result { try TextAnalyzer() }
-                while let index = pending.claim() { pending.finish(index, lint(sources[index], analyzer: analyzer)) }
+                while let index = pending.claim() {
+                    // Diagnostics go over in batches, so workers and the handing-over thread seldom meet.
+                    var batch: [Diagnostic] = []
+                    let report = lint(sources[index], analyzer: analyzer) { diagnostic in
+                        batch.append(diagnostic)
+                        if batch.count == PendingReports.batch {
+                            pending.place(batch, in: index)
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    pending.place(batch, in: index)
+                    pending.finish(index, report)
+                }
                 done.leave()
             }.start()
         }
-        for index in sources.indices { handOver(pending.take(index)) }
+        for index in sources.indices {
+            var report: FileReport?
+            while report == nil {
+                let diagnostics: [Diagnostic]
+                (diagnostics, report) = pending.take(index)
+                for diagnostic in diagnostics { handOver(diagnostic, sources[index].path) }
+            }
+            handOverFile(report!)
+        }
         done.wait()
     }
 
-    private func lint(_ source: Source, analyzer: Result<TextAnalyzer, any Error>) -> FileReport {
+    private func lint(_ source: Source, analyzer: Result<TextAnalyzer, any Error>, emit: (Diagnostic) -> Void) -> FileReport {
         do {
-            return try lint(bytes: source.read(), path: source.path, analyzer: analyzer.get())
+            return try lint(bytes: source.read(), path: source.path, analyzer: analyzer.get(), emit: emit)
         } catch let skipped as SourceSkipped {
             return FileReport(path: source.path, language: nil, diagnostics: [], skipped: skipped.description)
         } catch {
@@ -122,10 +156,16 @@ public struct LintRunner: Sendable {
     }
 }
 
-/// The reports of one run that are linted but not yet handed over, and which file may be
+/// What the workers of one run have linted but not yet handed over, and which file may be
 /// started next. Workers and the handing-over thread meet here; every field is guarded by
 /// `condition`.
 private final class PendingReports: @unchecked Sendable {
+    /// How many diagnostics a worker places at once.
+    static let batch = 256
+    /// How many diagnostics a file that is not the next to hand over may hold before its worker
+    /// waits for its turn: a large file behind a slow one does not pile up its findings.
+    static let held = 16 * batch
+
     private let condition = NSCondition()
     private let window: Int
     private let count: Int
@@ -133,6 +173,7 @@ private final class PendingReports: @unchecked Sendable {
     private var claimed = 0
     /// The next file to hand over: every file before it was handed over.
     private var next = 0
+    private var placed: [Int: [Diagnostic]] = [:]
     private var finished: [Int: FileReport] = [:]
 
     init(window: Int, count: Int) {
@@ -151,6 +192,17 @@ private final class PendingReports: @unchecked Sendable {
         return claimed
     }
 
+    /// Diagnostics of file `index`, in order; waits while the file holds too many and is not next.
+    func place(_ diagnostics: [Diagnostic], in index: Int) {
+        guard !diagnostics.isEmpty else { return }
+        condition.lock()
+        defer { condition.unlock() }
+        while index != next, placed[index, default: []].count >= Self.held { condition.wait() }
+        placed[index, default: []] += diagnostics
+        condition.broadcast()
+    }
+
+    /// The report of file `index`, after all its diagnostics were placed.
     func finish(_ index: Int, _ report: FileReport) {
         condition.lock()
         defer { condition.unlock() }
@@ -158,14 +210,20 @@ private final class PendingReports: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// Waits for the report of file `index`, the next to hand over, and forgets it: the files
+    /// Waits for file `index`, the next to hand over, to have diagnostics or be finished, and
+    /// forgets them: its diagnostics so far, then, once it is finished, its report. The files
     /// before it have been handed over, which lets the workers start the files in the window.
-    func take(_ index: Int) -> FileReport {
+    func take(_ index: Int) -> (diagnostics: [Diagnostic], report: FileReport?) {
         condition.lock()
         defer { condition.unlock() }
-        next = index
+        if next != index {
+            next = index
+            condition.broadcast()
+        }
+        while placed[index] == nil, finished[index] == nil { condition.wait() }
+        let diagnostics = placed.removeValue(forKey: index) ?? []
+        // A worker waiting to place more may go on now that its file is next and emptied.
         condition.broadcast()
-        while finished[index] == nil { condition.wait() }
-        return finished.removeValue(forKey: index)!
+        return (diagnostics, finished.removeValue(forKey: index))
     }
 }

@@ -6,20 +6,22 @@ public struct CheckstyleReporter: Reporter {
         XMLText.declaration + "<checkstyle version=\"4.3\">\n"
     }
 
-    public func file(_ file: FileReport, after earlier: ReportSummary) -> String {
-        var out = "  <file\(XMLText.attributes([("name", file.path)]))>\n"
-        for diagnostic in file.diagnostics {
-            // A finding about the whole reply has a line (the first) but no column.
-            let column = diagnostic.isDocumentLevel ? [] : [("column", String(diagnostic.column))]
-            out += error([("line", String(diagnostic.line))] + column + [
-                ("severity", Self.severity(diagnostic.severity)), ("message", diagnostic.message),
-                ("source", "replylint.\(diagnostic.rule)"),
-            ])
-        }
-        if let failure = file.failure {
-            out += error([("line", "1"), ("severity", "error"), ("message", failure), ("source", "replylint")])
-        }
-        return out + "  </file>\n"
+    public func fileStart(_ path: String, after earlier: ReportSummary) -> String {
+        "  <file\(XMLText.attributes([("name", path)]))>\n"
+    }
+
+    public func diagnostic(_ diagnostic: Diagnostic, index: Int, in path: String, after earlier: ReportSummary) -> String {
+        // A finding about the whole reply has a line (the first) but no column.
+        let column = diagnostic.isDocumentLevel ? [] : [("column", String(diagnostic.column))]
+        return error([("line", String(diagnostic.line))] + column + [
+            ("severity", Self.severity(diagnostic.severity)), ("message", diagnostic.message),
+            ("source", "replylint.\(diagnostic.rule)"),
+        ])
+    }
+
+    public func fileEnd(_ file: FileReport, count: Int, after earlier: ReportSummary) -> String {
+        guard let failure = file.failure else { return "  </file>\n" }
+        return error([("line", "1"), ("severity", "error"), ("message", failure), ("source", "replylint")]) + "  </file>\n"
     }
 
     public func footer(_ summary: ReportSummary) -> String { "</checkstyle>\n" }

@@ -5,12 +5,15 @@ public struct GitHubReporter: Reporter {
 
     public func header() -> String { "" }
 
-    public func file(_ file: FileReport, after earlier: ReportSummary) -> String {
-        var commands = file.diagnostics.map { Self.command($0, path: file.path) }
-        if let failure = file.failure {
-            commands.append(Self.command("error", [("file", file.path), ("title", "replylint")], message: failure))
-        }
-        return commands.joined()
+    public func fileStart(_ path: String, after earlier: ReportSummary) -> String { "" }
+
+    public func diagnostic(_ diagnostic: Diagnostic, index: Int, in path: String, after earlier: ReportSummary) -> String {
+        Self.command(diagnostic, path: path)
+    }
+
+    public func fileEnd(_ file: FileReport, count: Int, after earlier: ReportSummary) -> String {
+        guard let failure = file.failure else { return "" }
+        return Self.command("error", [("file", file.path), ("title", "replylint")], message: failure)
     }
 
     public func footer(_ summary: ReportSummary) -> String { "" }

@@ -6,8 +6,24 @@ public struct JSONReporter: Reporter {
     /// file is linted and the summary after them.
     public func header() -> String { frame(ReportSummary()).opening }
 
-    public func file(_ file: FileReport, after earlier: ReportSummary) -> String {
-        (earlier.files == 0 ? "" : ",\n") + PrettyJSON.encoded(File(file), depth: 2)
+    /// `diagnostics` sorts first among a file's keys, so they can be written as they come
+    /// and the file's outcome after them.
+    public func fileStart(_ path: String, after earlier: ReportSummary) -> String {
+        (earlier.files == 0 ? "" : ",\n") + Self.fileFrame(FileReport(path: path, language: nil, diagnostics: [])).opening
+    }
+
+    public func diagnostic(_ diagnostic: Diagnostic, index: Int, in path: String, after earlier: ReportSummary) -> String {
+        (index == 0 ? "" : ",\n") + PrettyJSON.encoded(diagnostic, depth: 4)
+    }
+
+    public func fileEnd(_ file: FileReport, count: Int, after earlier: ReportSummary) -> String {
+        let frame = Self.fileFrame(file)
+        return frame.closing + frame.rest
+    }
+
+    /// A file's object, as an element of `files`, cut where its diagnostics go.
+    private static func fileFrame(_ file: FileReport) -> PrettyJSON.Frame {
+        PrettyJSON.Frame(File(file), array: "diagnostics", depth: 1, indentedBy: 2)
     }
 
     public func footer(_ summary: ReportSummary) -> String {

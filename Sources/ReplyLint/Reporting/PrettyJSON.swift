@@ -46,11 +46,12 @@ enum PrettyJSON {
         /// What follows the array, to the end of the document.
         var rest: String
 
-        /// Cuts `document` around its empty array `key`, whose key is indented by `depth` levels.
-        init<T: Encodable>(_ document: T, array key: String, depth: Int) {
-            let json = encoded(document)
+        /// Cuts `document`, indented by `base` levels, around its empty array `key`, whose key
+        /// is indented by `depth` levels more.
+        init<T: Encodable>(_ document: T, array key: String, depth: Int, indentedBy base: Int = 0) {
+            let json = encoded(document, depth: base)
             let start = "\"\(key)\" : [\n"
-            closing = "\n" + String(repeating: " ", count: depth * indentWidth) + "]"
+            closing = "\n" + String(repeating: " ", count: (base + depth) * indentWidth) + "]"
             // The key followed by a line break is the array's: a line break is never inside a string.
             let array = json.range(of: start + closing)!
             opening = json[..<array.lowerBound] + start

@@ -10,10 +10,15 @@ public struct ReportSummary: Sendable {
 
     public init() {}
 
+    /// Counts a file; its diagnostics are counted one by one, as they come.
     public mutating func add(_ file: FileReport) {
         files += 1
-        for diagnostic in file.diagnostics { counts[diagnostic.severity, default: 0] += 1 }
+        for diagnostic in file.diagnostics { add(diagnostic) }
         if file.failure != nil || file.skipped != nil { notLinted.append(file) }
+    }
+
+    public mutating func add(_ diagnostic: Diagnostic) {
+        counts[diagnostic.severity, default: 0] += 1
     }
 
     public func count(_ severity: Severity) -> Int { counts[severity] ?? 0 }

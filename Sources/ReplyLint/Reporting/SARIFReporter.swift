@@ -13,13 +13,14 @@ public struct SARIFReporter: Reporter {
     /// preceding it as the other keys' order would have it.
     public func header() -> String { frame.opening }
 
-    public func file(_ file: FileReport, after earlier: ReportSummary) -> String {
-        let results = file.diagnostics.map {
-            PrettyJSON.encoded(result($0, path: file.path, ruleIndex: Self.ruleIndex[$0.rule]), depth: 4)
-        }
-        guard !results.isEmpty else { return "" }
-        return (earlier.findings == 0 ? "" : ",\n") + results.joined(separator: ",\n")
+    public func fileStart(_ path: String, after earlier: ReportSummary) -> String { "" }
+
+    public func diagnostic(_ diagnostic: Diagnostic, index: Int, in path: String, after earlier: ReportSummary) -> String {
+        (earlier.findings == 0 ? "" : ",\n")
+            + PrettyJSON.encoded(result(diagnostic, path: path, ruleIndex: Self.ruleIndex[diagnostic.rule]), depth: 4)
     }
+
+    public func fileEnd(_ file: FileReport, count: Int, after earlier: ReportSummary) -> String { "" }
 
     public func footer(_ summary: ReportSummary) -> String {
         let notifications = summary.notLinted.compactMap(notification)

@@ -12,15 +12,16 @@ public struct TextReporter: Reporter {
 
     public func header() -> String { "" }
 
-    public func file(_ file: FileReport, after earlier: ReportSummary) -> String {
-        // Files that could not be linted are reported on standard error by the caller.
-        guard file.failure == nil else { return "" }
-        var out = ""
-        for diagnostic in file.diagnostics {
-            out += render(diagnostic, path: file.path)
-        }
-        if scorecard, let card = file.scorecard { out += render(card, path: file.path) }
-        return out
+    public func fileStart(_ path: String, after earlier: ReportSummary) -> String { "" }
+
+    public func diagnostic(_ diagnostic: Diagnostic, index: Int, in path: String, after earlier: ReportSummary) -> String {
+        render(diagnostic, path: path)
+    }
+
+    /// Files that could not be linted are reported on standard error by the caller.
+    public func fileEnd(_ file: FileReport, count: Int, after earlier: ReportSummary) -> String {
+        guard scorecard, let card = file.scorecard else { return "" }
+        return render(card, path: file.path)
     }
 
     public func footer(_ summary: ReportSummary) -> String {
