@@ -52,3 +52,27 @@ import Testing
         for file in files { #expect(Set(file.messages.keys) == names, "\(file.path) lacks \(names.subtracting(file.messages.keys))") }
     }
 }
+
+@Suite struct MessageTextTests {
+    @Test func fillsEachKeyAndLeavesOtherBracesAsWritten() {
+        let text = MessageText(values: ["term": "SLA", "count": "31"])
+        #expect(text.fill("«{term}» — {count} раз, {term}.") == "«SLA» — 31 раз, SLA.")
+        #expect(text.fill("{unknown} {term") == "{unknown} {term")
+        #expect(text.fill("{{term}}") == "{SLA}")
+        #expect(text.fill("no keys") == "no keys")
+        // A value is put in as it is, never filled in turn.
+        #expect(MessageText(values: ["point": "{count}", "count": "2"]).fill("{point}") == "{count}")
+        #expect(MessageText().fill("{term}") == "{term}")
+    }
+}
+
+@Suite struct DocumentFormatTests {
+    @Test(arguments: [
+        ("reply.txt", Document.Format.text), ("a/b.MD", .markdown), ("x.markdown", .markdown), ("mail.eml", .email),
+        ("page.HTM", .html), ("/p/t.yml", .templates), ("t.json", .templates), ("dir.md/reply", .text),
+        (".md", .text), ("-", .text), ("archive.tar.html", .html), ("noext.", .text),
+    ])
+    func theExtensionOfTheLastNameDecides(path: String, format: Document.Format) {
+        #expect(Document.Format(path: path) == format)
+    }
+}

@@ -21,7 +21,11 @@ public struct Document: Sendable {
         case templates
 
         public init(path: String) {
-            switch (path as NSString).pathExtension.lowercased() {
+            // The last name's extension, as `NSString.pathExtension` gives it but without bridging
+            // the path, which cost more than linting a short reply's first lines.
+            let name = path.split(separator: "/").last ?? ""
+            let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
+            switch dot.map({ name[name.index(after: $0)...].lowercased() }) ?? "" {
             case "md", "markdown": self = .markdown
             case "html", "htm": self = .html
             case "eml": self = .email

@@ -52,9 +52,17 @@ public struct Scorecard: Sendable, Hashable {
 
     /// The scorecard of a reply that got `rules` findings (rule ids, repeats allowed).
     public init<Rules: Sequence<String>>(findingsOf rules: Rules) {
-        let fired = Set(rules)
-        passed = Dictionary(uniqueKeysWithValues: Element.allCases.map { ($0, $0.rules.isDisjoint(with: fired)) })
+        passed = Self.allPassed
+        for rule in rules {
+            if let element = Self.element[rule] { passed[element] = false }
+        }
     }
+
+    private static let allPassed = Dictionary(uniqueKeysWithValues: Element.allCases.map { ($0, true) })
+
+    /// The element each rule's findings make fail: every file gets a scorecard, so the rules'
+    /// sets are read once, not per file.
+    private static let element = Dictionary(uniqueKeysWithValues: Element.allCases.flatMap { element in element.rules.map { ($0, element) } })
 
     public init(_ diagnostics: [Diagnostic]) {
         self.init(findingsOf: diagnostics.map(\.rule))

@@ -38,9 +38,24 @@ public struct MessageText: Sendable, Hashable {
         self.values = values
     }
 
-    /// `template` with every `{key}` replaced by its value.
+    /// `template` with every `{key}` replaced by its value; other braces stay as written.
     public func fill(_ template: String) -> String {
-        values.reduce(template) { $0.replacing("{\($1.key)}", with: $1.value) }
+        guard !values.isEmpty, template.contains("{") else { return template }
+        var filled = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            filled += rest[..<open]
+            let key = rest[rest.index(after: open)...].prefix { $0 != "}" && $0 != "{" }
+            let close = key.endIndex
+            if close < rest.endIndex, rest[close] == "}", let value = values[String(key)] {
+                filled += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                filled += "{"
+                rest = rest[rest.index(after: open)...]
+            }
+        }
+        return filled + rest
     }
 
     /// This text as `lexicon` (another language's file of the same rule) has it.
