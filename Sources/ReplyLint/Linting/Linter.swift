@@ -78,10 +78,10 @@ private struct WholeTextFindings {
     }
 
     private var bytesPerLanguage: [Language: Int] = [:]
-    /// The whole-text findings every piece with words so far reports, in each language a piece
-    /// gave them; nil before the first such piece.
-    private var standing: [Key: [Language: Finding]]?
-    private var order: [Key] = []
+    /// The whole-text findings of the first piece with words that every later piece with words
+    /// also reports, in its order, each as the pieces gave it in their languages; nil before
+    /// the first such piece.
+    private var standing: [(key: Key, versions: [Language: Finding])]?
     private var firstUses: Set<Key> = []
 
     /// Takes in a piece that begins at `offset`; returns its findings about words.
@@ -89,30 +89,24 @@ private struct WholeTextFindings {
         let text = result.text
         if !text.paragraphs.isEmpty { bytesPerLanguage[text.language, default: 0] += text.text.utf8.count }
         var words: [Finding] = []
-        var wholeText: [Key: Finding] = [:]
-        var wholeTextOrder: [Key] = []
+        var wholeText: [(key: Key, finding: Finding)] = []
         for var finding in result.findings {
             let key = Key(rule: finding.rule, text: finding.text)
             guard let range = finding.range else {
-                wholeText[key] = finding
-                wholeTextOrder.append(key)
+                wholeText.append((key, finding))
                 continue
             }
             if finding.isFirstUseOnly, !firstUses.insert(key).inserted { continue }
             finding.range = (range.lowerBound + offset)..<(range.upperBound + offset)
             words.append(finding)
         }
-        if text.tokens.contains(where: { $0.kind == .word }) {
-            if var standing {
-                for key in standing.keys {
-                    if let finding = wholeText[key] { standing[key]![finding.language] = finding } else { standing[key] = nil }
-                }
-                self.standing = standing
-            } else {
-                standing = wholeText.mapValues { [$0.language: $0] }
-                order = wholeTextOrder
-            }
-        }
+        guard text.tokens.contains(where: { $0.kind == .word }) else { return words }
+        standing = standing?.compactMap { entry in
+            guard let finding = wholeText.first(where: { $0.key == entry.key })?.finding else { return nil }
+            var entry = entry
+            entry.versions[finding.language] = finding
+            return entry
+        } ?? wholeText.map { ($0.key, [$0.finding.language: $0.finding]) }
         return words
     }
 
@@ -123,9 +117,8 @@ private struct WholeTextFindings {
 
     /// The findings about the whole text, each in the text's language where a piece gave it so.
     var findings: [Finding] {
-        order.compactMap { key -> Finding? in
-            guard let languages = standing?[key] else { return nil }
-            return language.flatMap { languages[$0] } ?? languages.values.min { $0.language.rawValue < $1.language.rawValue }
+        (standing ?? []).map { entry in
+            language.flatMap { entry.versions[$0] } ?? entry.versions.values.min { $0.language.rawValue < $1.language.rawValue }!
         }
     }
 }

@@ -9,8 +9,11 @@ public struct JSONReporter: Reporter {
     /// `diagnostics` sorts first among a file's keys, so they can be written as they come
     /// and the file's outcome after them.
     public func fileStart(_ path: String, after earlier: ReportSummary) -> String {
-        (earlier.files == 0 ? "" : ",\n") + Self.fileFrame(FileReport(path: path, language: nil, diagnostics: [])).opening
+        (earlier.files == 0 ? "" : ",\n") + Self.fileOpening
     }
+
+    /// The same for every file, as nothing comes before `diagnostics`.
+    private static let fileOpening = fileFrame(FileReport(path: "", language: nil, diagnostics: [])).opening
 
     public func diagnostic(_ diagnostic: Diagnostic, index: Int, in path: String, after earlier: ReportSummary) -> String {
         (index == 0 ? "" : ",\n") + PrettyJSON.encoded(diagnostic, depth: 4)

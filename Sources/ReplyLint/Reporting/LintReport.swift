@@ -34,7 +34,7 @@ public struct FileReport: Sendable {
         self.templates = templates
     }
 
-    /// The same file with only the diagnostics that satisfy `isIncluded` (for `--quiet`, a baseline).
+    /// The same file with only the diagnostics that satisfy `isIncluded` (a baseline's new findings).
     public func keeping(_ isIncluded: (Diagnostic) -> Bool) -> FileReport {
         var file = self
         file.diagnostics = diagnostics.filter(isIncluded)

@@ -5,8 +5,8 @@ public struct ReportStream {
     private let reporter: any Reporter
     private let write: (String) -> Void
     public private(set) var summary = ReportSummary()
-    /// The file whose part has begun, and how many of its diagnostics came.
-    private var open: (path: String, count: Int)?
+    /// How many diagnostics the file whose part has begun has had; nil between files.
+    private var openCount: Int?
     private var buffer = ""
 
     /// Writes the header through `write`, which then gets every further part.
@@ -21,7 +21,7 @@ public struct ReportStream {
         let index = begin(path)
         buffer += reporter.diagnostic(diagnostic, index: index, in: path, after: summary)
         summary.add(diagnostic)
-        open!.count += 1
+        openCount = index + 1
         if buffer.utf8.count >= 1 << 16 { flush() }
     }
 
@@ -34,7 +34,7 @@ public struct ReportStream {
         let count = begin(file.path)
         buffer += reporter.fileEnd(outcome, count: count, after: summary)
         summary.add(outcome)
-        open = nil
+        openCount = nil
         flush()
     }
 
@@ -45,9 +45,9 @@ public struct ReportStream {
 
     /// Begins the part of the file at `path` unless it has begun; how many diagnostics it has so far.
     private mutating func begin(_ path: String) -> Int {
-        if let open { return open.count }
+        if let openCount { return openCount }
         buffer += reporter.fileStart(path, after: summary)
-        open = (path, 0)
+        openCount = 0
         return 0
     }
 
