@@ -6,6 +6,8 @@ import Synchronization
 public final class LexiconLibrary: Sendable {
     public let files: [LexiconFile]
     private let filesByLanguage: [Language: [LexiconFile]]
+    /// Per rule, its files as `files(for:)` numbers them in each language.
+    private let fileNumbersByRule: [String: [(language: Language, file: Int)]]
     private let compiled = Mutex<[Language: PhraseMatcher]>([:])
     /// The patterns of a language already compiled, where the binary carries them.
     private let precompiled: @Sendable (Language) -> PhraseMatcher.Compiled?
@@ -31,13 +33,23 @@ public final class LexiconLibrary: Sendable {
         self.files = files
         self.precompiled = precompiled
         filesByLanguage = Dictionary(grouping: files, by: \.language)
+        var fileNumbersByRule: [String: [(language: Language, file: Int)]] = [:]
+        for language in Language.allCases {
+            for (number, file) in (filesByLanguage[language] ?? []).enumerated() {
+                fileNumbersByRule[file.rule, default: []].append((language, number))
+            }
+        }
+        self.fileNumbersByRule = fileNumbersByRule
     }
 
     public func files(for language: Language) -> [LexiconFile] { filesByLanguage[language] ?? [] }
 
     public func file(rule: String, language: Language) -> LexiconFile? {
-        files(for: language).first { $0.rule == rule }
+        fileNumbers(of: rule).first { $0.language == language }.map { files(for: language)[$0.file] }
     }
+
+    /// Where the files of `rule` are in `files(for:)` of their languages.
+    func fileNumbers(of rule: String) -> [(language: Language, file: Int)] { fileNumbersByRule[rule] ?? [] }
 
     func matcher(for language: Language, analyzer: TextAnalyzer) -> PhraseMatcher {
         compiled.withLock { matchers in

@@ -260,13 +260,13 @@ private struct Blanker {
         var passages: [String] = []
         var passage: [Substring] = []
         for line in lines + [bytes.count..<bytes.count] {
-            let quoted = text(line).drop { $0 == " " }
-            guard quoted.hasPrefix(">") else {
+            // Most lines quote nothing: their first byte after spaces says so without a String.
+            guard bytes[line].first(where: { $0 != Self.space }) == UInt8(ascii: ">") else {
                 if !passage.isEmpty { passages.append(passage.joined(separator: "\n")) }
                 passage = []
                 continue
             }
-            passage.append(quoted.drop { $0 == ">" || $0 == " " }.trimmingTrailingSpaces)
+            passage.append(text(line).drop { $0 == ">" || $0 == " " }.trimmingTrailingSpaces)
             blank(line)
         }
         return passages

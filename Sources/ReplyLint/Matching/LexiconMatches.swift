@@ -22,15 +22,19 @@ public struct LexiconMatches: Sendable {
         }
     }
 
+    private let library: LexiconLibrary
     /// The lexicon files of each language, as the matchers number them.
     private var files = PerLanguage<[LexiconFile]>(ru: [], lv: [], en: [])
-
-    private var hitsByRule: [String: [Hit]] = [:]
-    /// File-level exception matches per rule, which also silence a rule's code checks.
-    private var exceptionsByRule: [String: TokenSet] = [:]
+    /// Per language, the hits of each file, by the matcher's file number: a large document has
+    /// hundreds of thousands of matches, so none of them hashes its rule's name.
+    private var hitsByFile = PerLanguage<[[Hit]]>(ru: [], lv: [], en: [])
+    /// Per language and file, the tokens its file-level exceptions match, which also silence a
+    /// rule's code checks.
+    private var exceptionsByFile = PerLanguage<[TokenSet]>(ru: [], lv: [], en: [])
 
     init(text: AnalyzedText, library: LexiconLibrary, analyzer: TextAnalyzer) {
         var matches: [PhraseMatcher.Match] = []
+        var exceptions: [PhraseMatcher.Match] = []
         var scratch = PhraseMatcher.Scratch()
         // Looked up once per language, not per sentence: the library's lookup takes a lock.
         var matchers = PerLanguage<(matcher: PhraseMatcher, atoms: AtomCache)?>(ru: nil, lv: nil, en: nil)
@@ -39,29 +43,35 @@ public struct LexiconMatches: Sendable {
             matches.removeAll(keepingCapacity: true)
             if matchers[language] == nil {
                 let matcher = library.matcher(for: language, analyzer: analyzer)
-                matchers[language] = (matcher, matcher.atomCache(for: text, analyzer: analyzer))
+                matchers[language] = (matcher, analyzer.takeAtomCache(for: matcher, generation: text.generation))
                 files[language] = library.files(for: language)
+                hitsByFile[language] = Array(repeating: [], count: files[language].count)
+                exceptionsByFile[language] = Array(repeating: TokenSet(), count: files[language].count)
             }
-            let (matcher, atoms) = matchers[language]!
-            matcher.matches(in: text, sentence: index, atomCache: atoms, scratch: &scratch, into: &matches)
-            let exceptions = matches.filter { $0.owner.role == .exception }
-            let files = files[language]
-            for match in matches {
-                let rule = files[match.owner.file].rule
-                guard let entryIndex = match.owner.entry else {
-                    exceptionsByRule[rule, default: TokenSet()].insert(match.tokens)
-                    continue
+            matchers[language]!.matcher.matches(in: text, sentence: index, atomCache: &matchers[language]!.atoms,
+                                                scratch: &scratch, into: &matches)
+            exceptions.removeAll(keepingCapacity: true)
+            for match in matches where match.owner.role == .exception {
+                if match.owner.entry == nil {
+                    exceptionsByFile[language][match.owner.file].insert(match.tokens)
+                } else {
+                    exceptions.append(match)
                 }
-                guard match.owner.role == .entry else { continue }
-                let cancelled = exceptions.contains {
-                    $0.owner.file == match.owner.file && ($0.owner.entry == nil || $0.owner.entry == entryIndex)
-                        && $0.tokens.overlaps(match.tokens)
+            }
+            for match in matches where match.owner.role == .entry {
+                let file = match.owner.file, entry = match.owner.entry!
+                let cancelled = exceptionsByFile[language][file].containsAny(match.tokens) || exceptions.contains {
+                    $0.owner.file == file && $0.owner.entry == entry && $0.tokens.overlaps(match.tokens)
                 }
                 if !cancelled {
-                    hitsByRule[rule, default: []].append(Hit(language: language, file: match.owner.file, entry: entryIndex, tokens: match.tokens))
+                    hitsByFile[language][file].append(Hit(language: language, file: file, entry: entry, tokens: match.tokens))
                 }
             }
         }
+        for language in Language.allCases {
+            if let atoms = matchers[language]?.atoms { analyzer.giveBack(atoms, generation: text.generation) }
+        }
+        self.library = library
     }
 
     /// The lexicon entry `hit` matched.
@@ -69,15 +79,21 @@ public struct LexiconMatches: Sendable {
         files[hit.language][Int(hit.file)].entries[Int(hit.entry)]
     }
 
+    /// The numbers of the files of `rule` in the languages matched.
+    private func fileNumbers(of rule: String) -> [(language: Language, file: Int)] {
+        library.fileNumbers(of: rule).filter { !hitsByFile[$0.language].isEmpty }
+    }
+
     /// Every surviving match of `rule`, in text order.
     public func hits(for rule: String) -> [Hit] {
-        (hitsByRule[rule] ?? []).sorted { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
+        fileNumbers(of: rule).flatMap { hitsByFile[$0.language][$0.file] }
+            .sorted { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
     }
 
     /// The matches of `rule` that do not overlap a longer or earlier one: what a phrase rule
     /// reports, so «вам следовало» inside «вам следовало прочитать» is one finding.
     public func outermostHits(for rule: String) -> [Hit] {
-        let ranked = (hitsByRule[rule] ?? []).sorted {
+        let ranked = fileNumbers(of: rule).flatMap { hitsByFile[$0.language][$0.file] }.sorted {
             ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count)
         }
         // In start order, a hit overlaps a kept one exactly when it starts within the furthest
@@ -93,7 +109,7 @@ public struct LexiconMatches: Sendable {
 
     /// Whether a file-level `unless` of `rule` covers the token at `index`.
     public func isExcepted(rule: String, token index: Int) -> Bool {
-        exceptionsByRule[rule]?.contains(index) ?? false
+        fileNumbers(of: rule).contains { exceptionsByFile[$0.language][$0.file].contains(index) }
     }
 }
 
@@ -110,5 +126,9 @@ private struct TokenSet: Sendable {
 
     func contains(_ index: Int) -> Bool {
         index / 64 < words.count && words[index / 64] & 1 << UInt64(index % 64) != 0
+    }
+
+    func containsAny(_ range: ClosedRange<Int>) -> Bool {
+        !words.isEmpty && range.contains { contains($0) }
     }
 }

@@ -48,8 +48,10 @@ final class PhraseMatcher: Sendable {
     private let items: [Item]
     private let itemAtoms: [Int32]
     /// For each atom, the programs whose first item accepts it and that have one item or a
-    /// gap before the second.
-    private let starts: [[Int32]]
+    /// gap before the second: atom `a`'s are `startPrograms[startBounds[a]..<startBounds[a + 1]]`,
+    /// flat so that a lookup retains no inner array.
+    private let startBounds: [Int32]
+    private let startPrograms: [Int32]
     /// For each pair of atoms (first item, second item right after it), the other programs,
     /// ascending: a start considers only programs the next token can continue, so its cost
     /// does not grow with the number of patterns that begin alike.
@@ -162,23 +164,28 @@ final class PhraseMatcher: Sendable {
             case .klass: break
             }
         }
-        (self.programs, self.items, self.itemAtoms, self.starts) = (programs, items, itemAtoms, starts)
+        (self.programs, self.items, self.itemAtoms) = (programs, items, itemAtoms)
+        var startBounds: [Int32] = [0]
+        for programs in starts { startBounds.append(startBounds.last! + Int32(programs.count)) }
+        (self.startBounds, self.startPrograms) = (startBounds, starts.flatMap { $0 })
         self.pairStarts = PairTable(pairStarts, atoms: compiled.atoms.count)
         (self.stemAtoms, self.exactAtoms, self.prefixAtoms, self.builtinAtoms) = (stemAtoms, exactAtoms, prefixAtoms, builtinAtoms)
     }
 
     /// A partial match: the program, the item it waits for, where it began, and how many
     /// tokens the gap before that item has skipped so far.
-    fileprivate struct Thread: Hashable {
+    fileprivate struct Thread: Equatable {
         var program: Int32
         var next: Int32
         var start: Int32
         var skipped: Int32
 
-        // One combine instead of four: threads are hashed for every token they survive.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(UInt64(UInt32(bitPattern: program)) << 32 | UInt64(UInt32(bitPattern: next)) << 24
-                ^ UInt64(UInt32(bitPattern: start)) << 6 ^ UInt64(UInt32(bitPattern: skipped)))
+        /// A multiplicative hash of all four fields: threads are hashed for every token they
+        /// survive, so not with SipHash.
+        var hash: UInt64 {
+            (UInt64(UInt32(bitPattern: program)) << 32 | UInt64(UInt32(bitPattern: start)))
+                &* 0x9E37_79B9_7F4A_7C15 ^ (UInt64(UInt32(bitPattern: next)) << 16 | UInt64(UInt32(bitPattern: skipped)))
+                &* 0xC2B2_AE3D_27D4_EB4F
         }
     }
 
@@ -204,31 +211,56 @@ final class PhraseMatcher: Sendable {
         }
     }
 
-    /// The memo of this matcher's atoms for the words of `text`, from the worker's analyzer.
-    func atomCache(for text: AnalyzedText, analyzer: TextAnalyzer) -> AtomCache {
-        analyzer.atomCache(for: self, generation: text.generation)
-    }
-
     /// The threads alive after a token, in the order they were kept, each once. Few are alive
-    /// at a time, so a scan finds a duplicate; a set takes over when many are.
+    /// at a time, so a scan finds a duplicate; a hash table takes over when many are.
     fileprivate struct ThreadList {
         private(set) var threads: [Thread] = []
-        private var index = Set<Thread>()
+        /// Open addressing over indexes of `threads` (-1: empty), filled once `scanned` are
+        /// alive; a power of two at least twice as long as `threads`. Every slot is empty
+        /// while the list is not indexed.
+        private var slots: [Int32] = []
+        private var isIndexed = false
         private static let scanned = 16
 
         mutating func insert(_ thread: Thread) {
-            if threads.count < Self.scanned {
+            if !isIndexed {
                 guard !threads.contains(thread) else { return }
                 threads.append(thread)
-                if threads.count == Self.scanned { index = Set(threads) }
-            } else if index.insert(thread).inserted {
-                threads.append(thread)
+                if threads.count == Self.scanned { index() }
+                return
             }
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: thread.hash >> 32) & mask
+            while slots[slot] >= 0 {
+                if threads[Int(slots[slot])] == thread { return }
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = Int32(threads.count)
+            threads.append(thread)
+            if threads.count * 2 > slots.count { index() }
+        }
+
+        /// Puts every thread in a table of at least four times as many slots.
+        private mutating func index() {
+            var count = max(64, slots.count)
+            while count < threads.count * 4 { count *= 2 }
+            // A table of the same size is empty already: it is only reused right after `removeAll`.
+            if slots.count != count { slots = [Int32](repeating: -1, count: count) }
+            let mask = count - 1
+            for (position, thread) in threads.enumerated() {
+                var slot = Int(truncatingIfNeeded: thread.hash >> 32) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(position)
+            }
+            isIndexed = true
         }
 
         mutating func removeAll() {
             threads.removeAll(keepingCapacity: true)
-            if !index.isEmpty { index.removeAll(keepingCapacity: true) }
+            if isIndexed {
+                for slot in slots.indices { slots[slot] = -1 }
+                isIndexed = false
+            }
         }
     }
 
@@ -241,14 +273,15 @@ final class PhraseMatcher: Sendable {
     }
 
     /// Appends every match in one sentence of `text` to `matches`.
-    func matches(in text: AnalyzedText, sentence sentenceIndex: Int, atomCache: AtomCache, scratch: inout Scratch,
+    func matches(in text: AnalyzedText, sentence sentenceIndex: Int, atomCache: inout AtomCache, scratch: inout Scratch,
                  into matches: inout [Match]) {
         scratch.sentence.removeAll()
         scratch.active.removeAll(keepingCapacity: true)
         for tokenIndex in text.sentences[sentenceIndex].tokens where text.tokens[tokenIndex].isWordLike {
             let token = text.tokens[tokenIndex]
-            let word = text.words[Int(token.word)]
-            scratch.sentence.atoms += atomCache.atoms(of: word.key) { atoms(of: word, kind: token.kind) }
+            // Only the key is read for a word met before: copying the word would retain its strings.
+            let key = text.words[Int(token.word)].key
+            scratch.sentence.atoms += atomCache.atoms(of: key) ?? atomCache.remember(atoms(of: text.words[Int(token.word)], kind: token.kind), of: key)
             scratch.sentence.tokens.append(tokenIndex)
             scratch.sentence.bounds.append(scratch.sentence.atoms.count)
         }
@@ -289,7 +322,7 @@ final class PhraseMatcher: Sendable {
             for atom in scratch.sentence.atoms(at: position) {
                 // Programs are started in ascending order per atom, as one list held them.
                 scratch.startable.removeAll(keepingCapacity: true)
-                for program in starts[Int(atom)] {
+                for program in startPrograms[Int(startBounds[Int(atom)])..<Int(startBounds[Int(atom) + 1])] {
                     let secondItem = secondItems[Int(program)]
                     if secondItem < 0 {
                         emit(program, from: Int32(tokenIndex))
@@ -302,9 +335,12 @@ final class PhraseMatcher: Sendable {
                     if secondItemCanComplete { scratch.startable.append(program) }
                 }
                 if position + 1 < scratch.sentence.tokens.count, pairStarts.beginsPair(atom) {
-                    for next in scratch.sentence.atoms(at: position + 1) { scratch.startable += pairStarts.programs(atom, next) }
+                    for next in scratch.sentence.atoms(at: position + 1) {
+                        let programs = pairStarts.programs(atom, next)
+                        if !programs.isEmpty { scratch.startable += programs }
+                    }
                 }
-                scratch.startable.sort()
+                if scratch.startable.count > 1 { scratch.startable.sort() }
                 for program in scratch.startable {
                     keep(Thread(program: program, next: 1, start: Int32(tokenIndex), skipped: 0), canComplete: true)
                 }
@@ -339,10 +375,10 @@ final class PhraseMatcher: Sendable {
 
 /// What one compiled matcher makes of each word a worker meets (by `AnalyzedText.Word.key`):
 /// the atoms it satisfies, looked up in the matcher's tables only the first time.
-final class AtomCache {
+struct AtomCache {
     /// Held so that no other matcher can take its place (and its `ObjectIdentifier`) while
     /// this memo exists.
-    private let matcher: PhraseMatcher
+    let matcher: PhraseMatcher
     /// Per word key, where its atoms start and end in `atoms`; -1: not met yet.
     private var starts: [Int32] = []
     private var ends: [Int32] = []
@@ -350,18 +386,24 @@ final class AtomCache {
 
     init(_ matcher: PhraseMatcher) { self.matcher = matcher }
 
-    func atoms(of key: Int32, _ find: () -> [Int32]) -> ArraySlice<Int32> {
+    /// The atoms of the word with `key`; nil the first time.
+    func atoms(of key: Int32) -> ArraySlice<Int32>? {
+        let key = Int(key)
+        guard key < starts.count, starts[key] >= 0 else { return nil }
+        return atoms[Int(starts[key])..<Int(ends[key])]
+    }
+
+    /// Keeps `found` as the atoms of the word with `key`, and returns them.
+    mutating func remember(_ found: [Int32], of key: Int32) -> ArraySlice<Int32> {
         let key = Int(key)
         if key >= starts.count {
             let count = max(key + 1, starts.count * 2)
             starts += repeatElement(-1, count: count - starts.count)
             ends += repeatElement(-1, count: count - ends.count)
         }
-        if starts[key] < 0 {
-            starts[key] = Int32(atoms.count)
-            atoms += find()
-            ends[key] = Int32(atoms.count)
-        }
+        starts[key] = Int32(atoms.count)
+        atoms += found
+        ends[key] = Int32(atoms.count)
         return atoms[Int(starts[key])..<Int(ends[key])]
     }
 }

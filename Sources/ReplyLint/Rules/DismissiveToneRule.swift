@@ -30,7 +30,8 @@ public struct DismissiveToneRule: PhraseRule {
     /// sentences (those are reported whole).
     private func exclamationRuns(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for sentence in context.text.sentences where !sentence.isShouted {
+        let text = context.text
+        for sentence in text.sentences where !sentence.isShouted {
             var runStart: Int?, marks = 0, hasExclamation = false
             func close(at end: Int) {
                 if let start = runStart, marks >= 2, hasExclamation {
@@ -41,21 +42,26 @@ public struct DismissiveToneRule: PhraseRule {
             }
             var previousEnd = -1
             for index in sentence.tokens {
-                let token = context.text.tokens[index]
-                let form = token.kind == .punctuation ? context.text.form(of: token) : ""
-                let isMark = form == "!" || form == "?"
+                let token = text.tokens[index]
+                let mark = token.kind == .punctuation ? Self.mark(text.form(of: token)) : nil
+                let isMark = mark == UInt8(ascii: "!") || mark == UInt8(ascii: "?")
                 if isMark, runStart != nil, token.range.lowerBound == previousEnd {
                     marks += 1
                 } else {
                     close(at: previousEnd)
                     if isMark { runStart = token.range.lowerBound; marks = 1 }
                 }
-                if form == "!" { hasExclamation = true }
+                if mark == UInt8(ascii: "!") { hasExclamation = true }
                 previousEnd = token.range.upperBound
             }
             close(at: previousEnd)
         }
         return findings
+    }
+
+    /// The byte of a one-byte form: most tokens are ruled out by their length alone.
+    private static func mark(_ form: String) -> UInt8? {
+        form.utf8.count == 1 ? form.utf8.first : nil
     }
 
     private func finding(_ context: RuleContext, _ name: String, range: Range<Int>, language: Language,

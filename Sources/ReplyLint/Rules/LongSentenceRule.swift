@@ -22,7 +22,7 @@ public struct LongSentenceRule: Rule {
         return context.text.sentences.compactMap { sentence in
             let limit = options?.integer("max-words", language: sentence.language)
                 ?? Self.limits[sentence.language] ?? 30
-            let words = sentence.tokens.reduce(0) { $0 + (context.text.tokens[$1].kind == .word ? 1 : 0) }
+            let words = sentence.wordCount
             guard words > limit else { return nil }
             return context.finding(Self.description.id, range: sentence.range, language: sentence.language,
                                    text: MessageText(values: ["count": String(words), "limit": String(limit)]),

@@ -26,6 +26,8 @@ public struct AnalyzedText: Sendable {
         public var range: Range<Int>
         public var tokens: Range<Int>
         public var language: Language
+        /// How many of its tokens are words, counted as the analyzer reads them.
+        public var wordCount: Int
         /// Whether the sentence is mostly capitals (at least four words, more than half of them
         /// without a lowercase letter): shouting, not a run of acronyms.
         public var isShouted: Bool

@@ -9,18 +9,59 @@ public final class TextAnalyzer {
     private let normalizer = Normalizer()
     private let detector = LanguageDetector()
     private let stemmers: PerLanguage<any Stemmer>
-    private var vocabulary: Vocabulary
-    /// Per `Word.key`, its index in the words of the text being analysed, valid where
-    /// `wordStamps` holds the current text's `stamp`: no table to clear per document.
-    private var wordIndexes: [Int32] = []
-    private var wordStamps: [UInt32] = []
-    private var stamp: UInt32 = 0
-    /// Per compiled matcher, the lexicon atoms each vocabulary word satisfies.
+    /// What the worker remembers between documents. `analyze` takes it out for one document
+    /// and puts it back: read as a local value, its fields cost no run-time exclusivity check,
+    /// which would cost more than the read itself on every token.
+    private var memory: Memory?
+    /// Per compiled matcher, the lexicon atoms each vocabulary word satisfies; lent out while
+    /// a document is matched (see `takeAtomCache`).
     private var atomCaches: [ObjectIdentifier: AtomCache] = [:]
+
+    private struct Memory {
+        var vocabulary: Vocabulary
+        /// Per `Word.key`, its index in the words of the text being analysed, valid where
+        /// `wordStamps` holds the current text's `stamp`: no table to clear per document.
+        var wordIndexes: [Int32] = []
+        var wordStamps: [UInt32] = []
+        var stamp: UInt32 = 0
+
+        /// A new stamp for the next text's words, and a new vocabulary when the old one is
+        /// full; true when it started over, so the caller drops what it keyed by vocabulary index.
+        mutating func startDocument() -> Bool {
+            let startsOver = vocabulary.startOverIfFull()
+            if startsOver {
+                wordIndexes = []
+                wordStamps = []
+            }
+            stamp &+= 1
+            if stamp == 0 {
+                wordStamps = Array(repeating: 0, count: wordStamps.count)
+                stamp = 1
+            }
+            return startsOver
+        }
+
+        /// The index in `words` of vocabulary form `form` in `language`, added the first time.
+        mutating func word(_ form: Int32, kind: Token.Kind, language: Language, stemmers: PerLanguage<any Stemmer>,
+                           into words: inout [AnalyzedText.Word]) -> Int32 {
+            let key = Int(form) * 3 + language.index
+            if key >= wordStamps.count {
+                let count = max(key + 1, wordStamps.count * 2)
+                wordStamps += repeatElement(0, count: count - wordStamps.count)
+                wordIndexes += repeatElement(0, count: count - wordIndexes.count)
+            }
+            if wordStamps[key] == stamp { return wordIndexes[key] }
+            let stem = kind == .word ? vocabulary.stem(of: form, in: language) { stemmers[language].stem($0) } : ""
+            words.append(AnalyzedText.Word(form: vocabulary.forms[Int(form)].text, stem: stem, key: Int32(key)))
+            wordStamps[key] = stamp
+            wordIndexes[key] = Int32(words.count - 1)
+            return wordIndexes[key]
+        }
+    }
 
     /// `vocabularyLimit`: how many distinct spellings the worker remembers before it starts over.
     init(vocabularyLimit: Int) throws {
-        vocabulary = Vocabulary(limit: vocabularyLimit)
+        memory = Memory(vocabulary: Vocabulary(limit: vocabularyLimit))
         wordBreaker = try Breaker(.word)
         sentenceBreaker = try Breaker(.sentence)
         guard let russian = SnowballStemmer(algorithm: "russian"),
@@ -39,26 +80,33 @@ public final class TextAnalyzer {
         return (form, stemmers[language].stem(form))
     }
 
-    /// The worker's memo of what `matcher` makes of each word of texts of `generation`; a
-    /// text from an older generation gets a memo of its own.
-    func atomCache(for matcher: PhraseMatcher, generation: Vocabulary.Generation) -> AtomCache {
-        guard generation === vocabulary.generation else { return AtomCache(matcher) }
-        if let cache = atomCaches[ObjectIdentifier(matcher)] { return cache }
-        let cache = AtomCache(matcher)
-        atomCaches[ObjectIdentifier(matcher)] = cache
-        return cache
+    /// The worker's memo of what `matcher` makes of each word of texts of `generation`, lent
+    /// for one document: taken out, so that adding to it copies nothing, and given back with
+    /// `giveBack(_:generation:)`. A text from an older generation gets a memo of its own.
+    func takeAtomCache(for matcher: PhraseMatcher, generation: Vocabulary.Generation) -> AtomCache {
+        guard generation === memory?.vocabulary.generation else { return AtomCache(matcher) }
+        return atomCaches.removeValue(forKey: ObjectIdentifier(matcher)) ?? AtomCache(matcher)
+    }
+
+    /// Keeps a memo lent by `takeAtomCache` for the next document, if its words are still current.
+    func giveBack(_ cache: AtomCache, generation: Vocabulary.Generation) {
+        guard generation === memory?.vocabulary.generation else { return }
+        atomCaches[ObjectIdentifier(cache.matcher)] = cache
     }
 
     /// Analyses `text`; `language` forces one language for every paragraph, and text written
     /// in one of `placeholders` becomes a single placeholder token.
     public func analyze(_ text: String, language forced: Language? = nil,
                         placeholders: [PlaceholderSyntax] = PlaceholderSyntax.defaults) -> AnalyzedText {
-        startDocument()
+        // A worker analyses one text at a time, so the memory is always there to take.
+        var memory = self.memory.take()!
+        defer { self.memory = memory }
+        if memory.startDocument() { atomCaches = [:] }
         var text = text
         var analysis = text.withUTF8 { utf8 in
-            var tokens = tokenize(utf8)
+            var tokens = tokenize(utf8, vocabulary: &memory.vocabulary)
             let placeholderRanges = PlaceholderFinder(placeholders).ranges(in: utf8)
-            if !placeholderRanges.isEmpty { mergePlaceholders(&tokens, placeholderRanges, in: utf8) }
+            if !placeholderRanges.isEmpty { mergePlaceholders(&tokens, placeholderRanges, in: utf8, vocabulary: &memory.vocabulary) }
             let paragraphRanges = Self.paragraphRanges(utf8)
 
             // Language per paragraph; a paragraph with too little evidence follows the document.
@@ -68,7 +116,7 @@ public final class TextAnalyzer {
             for range in paragraphRanges {
                 var scores = PerLanguage(ru: 0, lv: 0, en: 0)
                 while tokenIndex < tokens.count, tokens[tokenIndex].range.lowerBound < range.upperBound {
-                    if tokens[tokenIndex].kind == .word, let evidence = vocabulary.forms[Int(tokens[tokenIndex].word)].evidence {
+                    if tokens[tokenIndex].kind == .word, let evidence = memory.vocabulary.forms[Int(tokens[tokenIndex].word)].evidence {
                         scores[evidence.language] += evidence.weight
                     }
                     tokenIndex += 1
@@ -91,7 +139,8 @@ public final class TextAnalyzer {
                         count += 1
                         if token.casing == .noLowercase { capitalised += 1 }
                     }
-                    tokens[tokenIndex].word = word(token.word, kind: token.kind, language: language, into: &words)
+                    tokens[tokenIndex].word = memory.word(token.word, kind: token.kind, language: language,
+                                                          stemmers: stemmers, into: &words)
                     tokenIndex += 1
                 }
                 return (count, capitalised)
@@ -99,51 +148,22 @@ public final class TextAnalyzer {
             for (range, language) in zip(paragraphRanges, detected) {
                 let language = forced ?? language ?? documentLanguage
                 let firstSentence = sentences.count
-                for sentenceRange in sentenceRanges(utf8, paragraph: range, tokens: tokens, language: language) {
+                for sentenceRange in sentenceRanges(utf8, paragraph: range, tokens: tokens, language: language,
+                                                    forms: memory.vocabulary.forms) {
                     let first = tokenIndex
                     let (count, capitalised) = takeWords(upTo: sentenceRange.upperBound, language: language)
                     sentences.append(.init(range: sentenceRange, tokens: first..<tokenIndex, language: language,
-                                           isShouted: count >= 4 && capitalised * 2 > count))
+                                           wordCount: count, isShouted: count >= 4 && capitalised * 2 > count))
                 }
                 paragraphs.append(.init(range: range, sentences: firstSentence..<sentences.count, language: language))
             }
             // Every token is in a sentence; this only keeps `word` meaningful if one were not.
             _ = takeWords(upTo: .max, language: documentLanguage)
             return AnalyzedText(text: "", tokens: tokens, words: words, sentences: sentences, paragraphs: paragraphs,
-                                language: documentLanguage, generation: vocabulary.generation)
+                                language: documentLanguage, generation: memory.vocabulary.generation)
         }
         analysis.text = text
         return analysis
-    }
-
-    /// A new stamp for the text's words, and a new vocabulary when the old one is full.
-    private func startDocument() {
-        if vocabulary.startOverIfFull() {
-            wordIndexes = []
-            wordStamps = []
-            atomCaches = [:]
-        }
-        stamp &+= 1
-        if stamp == 0 {
-            wordStamps = Array(repeating: 0, count: wordStamps.count)
-            stamp = 1
-        }
-    }
-
-    /// The index in `words` of vocabulary form `form` in `language`, added the first time.
-    private func word(_ form: Int32, kind: Token.Kind, language: Language, into words: inout [AnalyzedText.Word]) -> Int32 {
-        let key = Int(form) * 3 + language.index
-        if key >= wordStamps.count {
-            let count = max(key + 1, wordStamps.count * 2)
-            wordStamps += repeatElement(0, count: count - wordStamps.count)
-            wordIndexes += repeatElement(0, count: count - wordIndexes.count)
-        }
-        if wordStamps[key] == stamp { return wordIndexes[key] }
-        let stem = kind == .word ? vocabulary.stem(of: form, in: language) { stemmers[language].stem($0) } : ""
-        words.append(AnalyzedText.Word(form: vocabulary.forms[Int(form)].text, stem: stem, key: Int32(key)))
-        wordStamps[key] = stamp
-        wordIndexes[key] = Int32(words.count - 1)
-        return wordIndexes[key]
     }
 
     private func describe(_ form: String) -> Vocabulary.Form {
@@ -155,48 +175,81 @@ public final class TextAnalyzer {
     /// ICU word break, then the joins ICU does not make: hyphenated words and numbers
     /// («кто-то», «e-pasts», 2-3, 2025-03-15), clock times (14:00) and slashed dates (15/03).
     /// Each token's `word` is its form in the vocabulary.
-    private func tokenize(_ utf8: UnsafeBufferPointer<UInt8>) -> [Token] {
+    private func tokenize(_ utf8: UnsafeBufferPointer<UInt8>, vocabulary: inout Vocabulary) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(utf8.count / 6)
-        // The current token's segments: parts alternating with joiners, and at the end
-        // perhaps a segment that joins the next part to them if the part comes.
-        var pending: [Breaker.Segment] = []
-        func flush(_ segments: ArraySlice<Breaker.Segment>) {
-            guard let first = segments.first, let last = segments.last else { return }
-            let written = UnsafeBufferPointer(rebasing: utf8[first.start..<last.end])
+        func flush(_ token: PendingToken) {
+            let written = UnsafeBufferPointer(rebasing: utf8[token.start..<token.last.end])
             let spelling = vocabulary.spelling(of: written, read: {
                 let form = normalizer.fold(written)
-                return (form, Self.kind(of: segments, form: form))
+                return (form, token.kind(form: form))
             }, describe: describe)
-            tokens.append(Token(range: first.start..<last.end, kind: spelling.kind, word: spelling.form,
+            tokens.append(Token(range: token.start..<token.last.end, kind: spelling.kind, word: spelling.form,
                                 casing: spelling.casing))
         }
+        // The token being read, and the segment after it, which joins the next part to it if
+        // the part comes; if not, that segment begins the next token.
+        var token: PendingToken?
+        var joiner: Breaker.Segment?
         wordBreaker.forEachSegment(in: utf8) { segment in
             if segment.status == 0, utf8[segment.start..<segment.end].allSatisfy(Self.isSpace) { return }
-            if pending.count.isMultiple(of: 2), let joiner = pending.last {
-                if isJoinable(pending[pending.count - 2], joiner, segment, utf8) {
-                    pending.append(segment)
-                    return
-                }
-                // Not a joiner after all: the token ends before it, and it begins the next one.
-                flush(pending.dropLast())
-                pending.removeFirst(pending.count - 1)
+            guard let current = token else {
+                token = PendingToken(segment)
+                return
             }
-            pending.append(segment)
+            guard let candidate = joiner else {
+                joiner = segment
+                return
+            }
+            if isJoinable(current.last, candidate, segment, utf8) {
+                token?.join(segment)
+                joiner = nil
+            } else {
+                flush(current)
+                token = PendingToken(candidate)
+                joiner = segment
+            }
         }
-        if pending.count.isMultiple(of: 2), let last = pending.last {
-            flush(pending.dropLast())
-            flush([last])
-        } else {
-            flush(pending[...])
-        }
+        if let token { flush(token) }
+        if let joiner { flush(PendingToken(joiner)) }
         return tokens
+    }
+
+    /// A token while its segments are read: parts alternating with joiners.
+    private struct PendingToken {
+        var start: Int
+        var last: Breaker.Segment
+        var isOneSegment = true
+        var allPartsAreNumbers: Bool
+        var hasWordPart: Bool
+
+        init(_ segment: Breaker.Segment) {
+            (start, last) = (segment.start, segment)
+            allPartsAreNumbers = TextAnalyzer.isNumber(segment)
+            hasWordPart = segment.status != 0
+        }
+
+        /// Takes in the joiner after the last part, and `part` after it.
+        mutating func join(_ part: Breaker.Segment) {
+            last = part
+            isOneSegment = false
+            allPartsAreNumbers = allPartsAreNumbers && TextAnalyzer.isNumber(part)
+            hasWordPart = hasWordPart || part.status != 0
+        }
+
+        /// The parts decide the kind.
+        func kind(form: String) -> Token.Kind {
+            if allPartsAreNumbers { return .number(.of(form)) }
+            if isOneSegment, TextAnalyzer.isOrdinal(form) { return .number(.plain) }
+            return hasWordPart ? .word : .punctuation
+        }
     }
 
     /// Makes the tokens of each placeholder (`{`, `{`, `deadline`, `}`, `}`) one placeholder
     /// token, in place (a large text has millions of tokens); a placeholder whose edges fall
     /// inside a token is left as it is.
-    private func mergePlaceholders(_ tokens: inout [Token], _ placeholders: [Range<Int>], in utf8: UnsafeBufferPointer<UInt8>) {
+    private func mergePlaceholders(_ tokens: inout [Token], _ placeholders: [Range<Int>], in utf8: UnsafeBufferPointer<UInt8>,
+                                   vocabulary: inout Vocabulary) {
         var next = 0, index = 0, kept = 0
         while index < tokens.count {
             let start = tokens[index].range.lowerBound
@@ -230,14 +283,6 @@ public final class TextAnalyzer {
     }
 
     private static func isNumber(_ segment: Breaker.Segment) -> Bool { (100..<200).contains(segment.status) }
-
-    /// `segments` alternate parts and joiners; the parts decide the kind.
-    private static func kind(of segments: ArraySlice<Breaker.Segment>, form: String) -> Token.Kind {
-        let parts = stride(from: segments.startIndex, to: segments.endIndex, by: 2).lazy.map { segments[$0] }
-        if parts.allSatisfy(isNumber) { return .number(.of(form)) }
-        if segments.count == 1, isOrdinal(form) { return .number(.plain) }
-        return parts.contains { $0.status != 0 } ? .word : .punctuation
-    }
 
     /// English ordinals ("14th", "1st") are numbers to patterns, as «14.» is.
     private static func isOrdinal(_ form: String) -> Bool {
@@ -282,13 +327,13 @@ public final class TextAnalyzer {
     /// ICU sentence break over one paragraph, with line breaks read as spaces (replies are
     /// often hard-wrapped), then rejoined after abbreviations ICU does not know.
     private func sentenceRanges(_ utf8: UnsafeBufferPointer<UInt8>, paragraph: Range<Int>,
-                                tokens: [Token], language: Language) -> [Range<Int>] {
+                                tokens: [Token], language: Language, forms: [Vocabulary.Form]) -> [Range<Int>] {
         let unwrapped = utf8[paragraph].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
         var ranges: [Range<Int>] = []
         unwrapped.withUnsafeBufferPointer { buffer in
             sentenceBreaker.forEachSegment(in: buffer) { segment in
                 let range = (paragraph.lowerBound + segment.start)..<(paragraph.lowerBound + Self.trimmedEnd(buffer, segment.end))
-                if let last = ranges.last, endsWithAbbreviation(last, tokens: tokens, language: language) {
+                if let last = ranges.last, Self.endsWithAbbreviation(last, tokens: tokens, language: language, forms: forms) {
                     ranges[ranges.count - 1] = last.lowerBound..<range.upperBound
                 } else if !range.isEmpty {
                     ranges.append(range)
@@ -299,8 +344,9 @@ public final class TextAnalyzer {
     }
 
     /// Whether a sentence ends in "abbreviation." — a word in the language's list followed
-    /// directly by a full stop. `tokens` still name vocabulary forms.
-    private func endsWithAbbreviation(_ sentence: Range<Int>, tokens: [Token], language: Language) -> Bool {
+    /// directly by a full stop. `tokens` still name vocabulary `forms`.
+    private static func endsWithAbbreviation(_ sentence: Range<Int>, tokens: [Token], language: Language,
+                                             forms: [Vocabulary.Form]) -> Bool {
         // Binary search for the last token inside the sentence.
         var low = 0, high = tokens.count
         while low < high {
@@ -309,9 +355,9 @@ public final class TextAnalyzer {
         }
         guard low >= 2 else { return false }
         let stop = tokens[low - 1], word = tokens[low - 2]
-        return vocabulary.forms[Int(stop.word)].text == "." && word.range.upperBound == stop.range.lowerBound
+        return forms[Int(stop.word)].text == "." && word.range.upperBound == stop.range.lowerBound
             && word.range.lowerBound >= sentence.lowerBound
-            && Abbreviations.nonFinal[language, default: []].contains(vocabulary.forms[Int(word.word)].text)
+            && Abbreviations.nonFinal[language, default: []].contains(forms[Int(word.word)].text)
     }
 }
 

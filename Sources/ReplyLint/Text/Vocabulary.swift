@@ -96,11 +96,12 @@ struct PerLanguage<Value> {
             case .en: en
             }
         }
-        set {
+        // In place, so that a value holding arrays is changed without a copy of them.
+        _modify {
             switch language {
-            case .ru: ru = newValue
-            case .lv: lv = newValue
-            case .en: en = newValue
+            case .ru: yield &ru
+            case .lv: yield &lv
+            case .en: yield &en
             }
         }
     }
