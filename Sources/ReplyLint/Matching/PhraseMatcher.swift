@@ -281,7 +281,8 @@ final class PhraseMatcher: Sendable {
             let token = text.tokens[tokenIndex]
             // Only the key is read for a word met before: copying the word would retain its strings.
             let key = text.words[Int(token.word)].key
-            scratch.sentence.atoms += atomCache.atoms(of: key) ?? atomCache.remember(atoms(of: text.words[Int(token.word)], kind: token.kind), of: key)
+            scratch.sentence.atoms += atomCache.atoms(of: key)
+                ?? atomCache.remember(atoms(of: text.words[Int(token.word)], kind: token.kind), of: key)
             scratch.sentence.tokens.append(tokenIndex)
             scratch.sentence.bounds.append(scratch.sentence.atoms.count)
         }
