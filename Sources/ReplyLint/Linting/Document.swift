@@ -21,11 +21,14 @@ public struct Document: Sendable {
         case templates
 
         public init(path: String) {
-            // The last name's extension, as `NSString.pathExtension` gives it but without bridging
-            // the path, which cost more than linting a short reply's first lines.
-            let name = path.split(separator: "/").last ?? ""
-            let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
-            switch dot.map({ name[name.index(after: $0)...].lowercased() }) ?? "" {
+            // The last name's extension, as `NSString.pathExtension` gives it, found in the path's
+            // bytes: bridging or splitting the path cost more than linting a short reply.
+            let utf8 = path.utf8
+            var end = utf8.endIndex
+            while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") { end = utf8.index(before: end) }
+            let name = utf8[..<end].lastIndex(of: UInt8(ascii: "/")).map { path[utf8.index(after: $0)..<end] } ?? path[..<end]
+            let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")).flatMap { $0 == name.startIndex ? nil : $0 }
+            switch dot.map({ name[name.utf8.index(after: $0)...].lowercased() }) ?? "" {
             case "md", "markdown": self = .markdown
             case "html", "htm": self = .html
             case "eml": self = .email
@@ -131,13 +134,19 @@ public struct Document: Sendable {
     /// reads as one word. It becomes a word joiner, which word breaking keeps inside the word;
     /// both are three bytes in UTF-8, so offsets stay the same.
     private static func joinAcrossZeroWidthSpaces(_ bytes: inout [UInt8]) {
-        var index = 0
-        while index + 2 < bytes.count {
-            if bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x8B {
-                (bytes[index + 1], bytes[index + 2]) = (0x81, 0xA0)
-                index += 3
-            } else {
-                index += 1
+        bytes.withUnsafeMutableBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            // Found with memchr: the lead byte 0xE2 is rare outside punctuation, and every
+            // file's every byte passes here.
+            var index = 0
+            while index + 2 < bytes.count, let found = memchr(base + index, 0xE2, bytes.count - 2 - index) {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if bytes[index + 1] == 0x80, bytes[index + 2] == 0x8B {
+                    (bytes[index + 1], bytes[index + 2]) = (0x81, 0xA0)
+                    index += 3
+                } else {
+                    index += 1
+                }
             }
         }
     }

@@ -79,21 +79,24 @@ public struct LexiconMatches: Sendable {
         files[hit.language][Int(hit.file)].entries[Int(hit.entry)]
     }
 
-    /// The numbers of the files of `rule` in the languages matched.
-    private func fileNumbers(of rule: String) -> [(language: Language, file: Int)] {
-        library.fileNumbers(of: rule).filter { !hitsByFile[$0.language].isEmpty }
+    /// The hits of every file of `rule`, file by file.
+    private func unorderedHits(of rule: String) -> [Hit] {
+        var hits: [Hit] = []
+        for (language, file) in library.fileNumbers(of: rule) where !hitsByFile[language].isEmpty {
+            hits += hitsByFile[language][file]
+        }
+        return hits
     }
 
     /// Every surviving match of `rule`, in text order.
     public func hits(for rule: String) -> [Hit] {
-        fileNumbers(of: rule).flatMap { hitsByFile[$0.language][$0.file] }
-            .sorted { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
+        unorderedHits(of: rule).sorted { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
     }
 
     /// The matches of `rule` that do not overlap a longer or earlier one: what a phrase rule
     /// reports, so «вам следовало» inside «вам следовало прочитать» is one finding.
     public func outermostHits(for rule: String) -> [Hit] {
-        let ranked = fileNumbers(of: rule).flatMap { hitsByFile[$0.language][$0.file] }.sorted {
+        let ranked = unorderedHits(of: rule).sorted {
             ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count)
         }
         // In start order, a hit overlaps a kept one exactly when it starts within the furthest
@@ -109,7 +112,7 @@ public struct LexiconMatches: Sendable {
 
     /// Whether a file-level `unless` of `rule` covers the token at `index`.
     public func isExcepted(rule: String, token index: Int) -> Bool {
-        fileNumbers(of: rule).contains { exceptionsByFile[$0.language][$0.file].contains(index) }
+        library.fileNumbers(of: rule).contains { !exceptionsByFile[$0.language].isEmpty && exceptionsByFile[$0.language][$0.file].contains(index) }
     }
 }
 

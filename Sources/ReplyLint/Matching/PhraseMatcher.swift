@@ -205,9 +205,18 @@ final class PhraseMatcher: Sendable {
 
         func atoms(at position: Int) -> ArraySlice<Int32> { atoms[bounds[position]..<bounds[position + 1]] }
 
-        /// Whether the token at `position` satisfies an item with these atoms.
-        func satisfies(_ position: Int, _ itemAtoms: ArraySlice<Int32>) -> Bool {
-            atoms(at: position).contains { itemAtoms.contains($0) }
+        /// Whether the token at `position` satisfies an item whose atoms are `item` of
+        /// `itemAtoms`. Asked for every live thread at every token, so it reads through
+        /// pointers: slices would retain their arrays and check every index.
+        func satisfies(_ position: Int, _ item: Range<Int>, of itemAtoms: [Int32]) -> Bool {
+            atoms.withUnsafeBufferPointer { atoms in
+                itemAtoms.withUnsafeBufferPointer { itemAtoms in
+                    for index in bounds[position]..<bounds[position + 1] {
+                        for candidate in item where itemAtoms[candidate] == atoms[index] { return true }
+                    }
+                    return false
+                }
+            }
         }
     }
 
@@ -295,7 +304,7 @@ final class PhraseMatcher: Sendable {
                 let item = items[programs[Int(thread.program)].items.lowerBound + Int(thread.next)]
                 let first = position + 1 + max(0, item.gap.lowerBound - Int(thread.skipped))
                 let last = min(scratch.sentence.tokens.count - 1, position + 1 + item.gap.upperBound - Int(thread.skipped))
-                return first <= last && (first...last).contains { scratch.sentence.satisfies($0, itemAtoms[item.atoms]) }
+                return first <= last && (first...last).contains { scratch.sentence.satisfies($0, item.atoms, of: itemAtoms) }
             }
             func keep(_ thread: Thread, canComplete: Bool) {
                 if canComplete { scratch.following.insert(thread) }
@@ -308,7 +317,7 @@ final class PhraseMatcher: Sendable {
             for thread in scratch.active {
                 let program = programs[Int(thread.program)]
                 let item = items[program.items.lowerBound + Int(thread.next)]
-                if thread.skipped >= item.gap.lowerBound, scratch.sentence.satisfies(position, itemAtoms[item.atoms]) {
+                if thread.skipped >= item.gap.lowerBound, scratch.sentence.satisfies(position, item.atoms, of: itemAtoms) {
                     if Int(thread.next) + 1 == program.items.count {
                         emit(thread.program, from: thread.start)
                     } else {
@@ -506,6 +515,8 @@ extension PhraseMatcher.Compiled {
 /// so that most atoms, which begin no pair, cost no lookup at all.
 private struct PairTable: Sendable {
     private let beginsPair: [Bool]
+    /// Whether an atom is the second of some pair: most next tokens are not, and cost no probe.
+    private let endsPair: [Bool]
     private let keys: [UInt64]
     /// Per slot, where its programs start and end in `programs`; -1 for an empty slot.
     private let bounds: [Int32]
@@ -513,7 +524,7 @@ private struct PairTable: Sendable {
     private let shift: UInt64
 
     init(_ table: [UInt64: [Int32]], atoms: Int) {
-        var beginsPair = [Bool](repeating: false, count: atoms)
+        var beginsPair = [Bool](repeating: false, count: atoms), endsPair = beginsPair
         var bits: UInt64 = 4
         while 1 << bits < table.count * 2 { bits += 1 }
         var keys = [UInt64](repeating: 0, count: 1 << bits)
@@ -522,6 +533,7 @@ private struct PairTable: Sendable {
         shift = 64 - bits
         for (key, list) in table {
             beginsPair[Int(key >> 32)] = true
+            endsPair[Int(key & 0xFFFF_FFFF)] = true
             var slot = Int(Self.hash(key) >> shift)
             while bounds[2 * slot] >= 0 { slot = (slot + 1) & (keys.count - 1) }
             keys[slot] = key
@@ -529,13 +541,14 @@ private struct PairTable: Sendable {
             programs += list
             bounds[2 * slot + 1] = Int32(programs.count)
         }
-        (self.beginsPair, self.keys, self.bounds, self.programs) = (beginsPair, keys, bounds, programs)
+        (self.beginsPair, self.endsPair, self.keys, self.bounds, self.programs) = (beginsPair, endsPair, keys, bounds, programs)
     }
 
     func beginsPair(_ atom: Int32) -> Bool { beginsPair[Int(atom)] }
 
     /// The programs whose first two items are `first` and `second`, ascending.
     func programs(_ first: Int32, _ second: Int32) -> ArraySlice<Int32> {
+        guard endsPair[Int(second)] else { return [] }
         let key = Self.key(first, second)
         var slot = Int(Self.hash(key) >> shift)
         while bounds[2 * slot] >= 0 {

@@ -39,20 +39,23 @@ public struct MessageText: Sendable, Hashable {
     }
 
     /// `template` with every `{key}` replaced by its value; other braces stay as written.
+    /// Braces are looked for as UTF-8 bytes, not as characters: a message is filled for every
+    /// finding, and braces are ASCII, so a byte index is always a character's edge here.
     public func fill(_ template: String) -> String {
-        guard !values.isEmpty, template.contains("{") else { return template }
+        let (open, close) = (UInt8(ascii: "{"), UInt8(ascii: "}"))
+        guard !values.isEmpty, template.utf8.contains(open) else { return template }
         var filled = ""
         var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            filled += rest[..<open]
-            let key = rest[rest.index(after: open)...].prefix { $0 != "}" && $0 != "{" }
-            let close = key.endIndex
-            if close < rest.endIndex, rest[close] == "}", let value = values[String(key)] {
+        while let brace = rest.utf8.firstIndex(of: open) {
+            filled += rest[..<brace]
+            let keyStart = rest.utf8.index(after: brace)
+            let keyEnd = rest.utf8[keyStart...].firstIndex { $0 == close || $0 == open } ?? rest.endIndex
+            if keyEnd < rest.endIndex, rest.utf8[keyEnd] == close, let value = values[String(rest[keyStart..<keyEnd])] {
                 filled += value
-                rest = rest[rest.index(after: close)...]
+                rest = rest[rest.utf8.index(after: keyEnd)...]
             } else {
                 filled += "{"
-                rest = rest[rest.index(after: open)...]
+                rest = rest[keyStart...]
             }
         }
         return filled + rest

@@ -26,7 +26,9 @@ public struct JargonRule: PhraseRule {
         var candidates: [(index: Int, term: String, language: Language)] = []
         var explained = Set<String>()
         for sentence in context.text.sentences where !sentence.isShouted {
-            for index in sentence.tokens where tokens[index].kind == .word && tokens[index].casing == .noLowercase {
+            // Two letters take two bytes at least: "I" is no acronym, and is never made a String.
+            for index in sentence.tokens where tokens[index].kind == .word && tokens[index].casing == .noLowercase
+                && tokens[index].range.count >= 2 {
                 let term = context.text.excerpt(tokens[index].range)
                 guard Self.isAcronym(term) else { continue }
                 if isExplained(at: index, in: sentence.tokens, context.text) { explained.insert(term) }
@@ -46,6 +48,13 @@ public struct JargonRule: PhraseRule {
 
     /// Two to six capital letters (Latin or Cyrillic), perhaps with digits, and not a Roman numeral.
     static func isAcronym(_ word: String) -> Bool {
+        // Most candidates are ASCII ("I", "OK", "SLA"): answered from their bytes.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            let letters = word.utf8.filter { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+            return (2...6).contains(letters.count) && word.utf8.count <= 8
+                && word.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+                && !letters.allSatisfy { [UInt8(ascii: "I"), UInt8(ascii: "V"), UInt8(ascii: "X")].contains($0) }
+        }
         let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
         guard (2...6).contains(letters.count), word.unicodeScalars.count <= 8,
               letters.allSatisfy({ $0.properties.isUppercase }),
