@@ -203,8 +203,6 @@ final class PhraseMatcher: Sendable {
             atoms.removeAll(keepingCapacity: true)
         }
 
-        func atoms(at position: Int) -> ArraySlice<Int32> { atoms[bounds[position]..<bounds[position + 1]] }
-
         /// Whether the token at `position` satisfies an item whose atoms are `item` of
         /// `itemAtoms`. Asked for every live thread at every token, so it reads through
         /// pointers: slices would retain their arrays and check every index.
@@ -264,8 +262,15 @@ final class PhraseMatcher: Sendable {
             isIndexed = true
         }
 
+        /// Makes the threads `active`'s, and keeps the old buffer of `active`, emptied, as its own.
+        mutating func handOver(to active: inout [Thread]) {
+            swap(&threads, &active)
+            removeAll()
+        }
+
         mutating func removeAll() {
-            threads.removeAll(keepingCapacity: true)
+            // Emptying an empty array still costs a generic call, at every token.
+            if !threads.isEmpty { threads.removeAll(keepingCapacity: true) }
             if isIndexed {
                 for slot in slots.indices { slots[slot] = -1 }
                 isIndexed = false
@@ -290,8 +295,11 @@ final class PhraseMatcher: Sendable {
             let token = text.tokens[tokenIndex]
             // Only the key is read for a word met before: copying the word would retain its strings.
             let key = text.words[Int(token.word)].key
-            scratch.sentence.atoms += atomCache.atoms(of: key)
-                ?? atomCache.remember(atoms(of: text.words[Int(token.word)], kind: token.kind), of: key)
+            if !atomCache.appendAtoms(of: key, to: &scratch.sentence.atoms) {
+                let found = atoms(of: text.words[Int(token.word)], kind: token.kind)
+                atomCache.remember(found, of: key)
+                scratch.sentence.atoms += found
+            }
             scratch.sentence.tokens.append(tokenIndex)
             scratch.sentence.bounds.append(scratch.sentence.atoms.count)
         }
@@ -314,7 +322,9 @@ final class PhraseMatcher: Sendable {
                 matches.append(Match(owner: programs[Int(program)].owner, tokens: Int(start)...tokenIndex))
             }
 
-            for thread in scratch.active {
+            // By index, as in the rest of this loop: iterating an array or a slice retains it.
+            for index in scratch.active.indices {
+                let thread = scratch.active[index]
                 let program = programs[Int(thread.program)]
                 let item = items[program.items.lowerBound + Int(thread.next)]
                 if thread.skipped >= item.gap.lowerBound, scratch.sentence.satisfies(position, item.atoms, of: itemAtoms) {
@@ -329,10 +339,12 @@ final class PhraseMatcher: Sendable {
                 }
             }
             var checkedSecondItem: Int32 = -1, secondItemCanComplete = false
-            for atom in scratch.sentence.atoms(at: position) {
+            for atomIndex in scratch.sentence.bounds[position]..<scratch.sentence.bounds[position + 1] {
+                let atom = scratch.sentence.atoms[atomIndex]
                 // Programs are started in ascending order per atom, as one list held them.
-                scratch.startable.removeAll(keepingCapacity: true)
-                for program in startPrograms[Int(startBounds[Int(atom)])..<Int(startBounds[Int(atom) + 1])] {
+                if !scratch.startable.isEmpty { scratch.startable.removeAll(keepingCapacity: true) }
+                for startIndex in Int(startBounds[Int(atom)])..<Int(startBounds[Int(atom) + 1]) {
+                    let program = startPrograms[startIndex]
                     let secondItem = secondItems[Int(program)]
                     if secondItem < 0 {
                         emit(program, from: Int32(tokenIndex))
@@ -345,18 +357,16 @@ final class PhraseMatcher: Sendable {
                     if secondItemCanComplete { scratch.startable.append(program) }
                 }
                 if position + 1 < scratch.sentence.tokens.count, pairStarts.beginsPair(atom) {
-                    for next in scratch.sentence.atoms(at: position + 1) {
-                        let programs = pairStarts.programs(atom, next)
-                        if !programs.isEmpty { scratch.startable += programs }
+                    for nextIndex in scratch.sentence.bounds[position + 1]..<scratch.sentence.bounds[position + 2] {
+                        pairStarts.appendPrograms(atom, scratch.sentence.atoms[nextIndex], to: &scratch.startable)
                     }
                 }
                 if scratch.startable.count > 1 { scratch.startable.sort() }
-                for program in scratch.startable {
-                    keep(Thread(program: program, next: 1, start: Int32(tokenIndex), skipped: 0), canComplete: true)
+                for startIndex in scratch.startable.indices {
+                    keep(Thread(program: scratch.startable[startIndex], next: 1, start: Int32(tokenIndex), skipped: 0), canComplete: true)
                 }
             }
-            scratch.active.removeAll(keepingCapacity: true)
-            scratch.active += scratch.following.threads
+            scratch.following.handOver(to: &scratch.active)
         }
     }
 
@@ -396,15 +406,17 @@ struct AtomCache {
 
     init(_ matcher: PhraseMatcher) { self.matcher = matcher }
 
-    /// The atoms of the word with `key`; nil the first time.
-    func atoms(of key: Int32) -> ArraySlice<Int32>? {
+    /// Appends the atoms of the word with `key` to `list`; false the first time, when they
+    /// are not known yet.
+    func appendAtoms(of key: Int32, to list: inout [Int32]) -> Bool {
         let key = Int(key)
-        guard key < starts.count, starts[key] >= 0 else { return nil }
-        return atoms[Int(starts[key])..<Int(ends[key])]
+        guard key < starts.count, starts[key] >= 0 else { return false }
+        for index in Int(starts[key])..<Int(ends[key]) { list.append(atoms[index]) }
+        return true
     }
 
-    /// Keeps `found` as the atoms of the word with `key`, and returns them.
-    mutating func remember(_ found: [Int32], of key: Int32) -> ArraySlice<Int32> {
+    /// Keeps `found` as the atoms of the word with `key`.
+    mutating func remember(_ found: [Int32], of key: Int32) {
         let key = Int(key)
         if key >= starts.count {
             let count = max(key + 1, starts.count * 2)
@@ -414,7 +426,6 @@ struct AtomCache {
         starts[key] = Int32(atoms.count)
         atoms += found
         ends[key] = Int32(atoms.count)
-        return atoms[Int(starts[key])..<Int(ends[key])]
     }
 }
 
@@ -546,16 +557,18 @@ private struct PairTable: Sendable {
 
     func beginsPair(_ atom: Int32) -> Bool { beginsPair[Int(atom)] }
 
-    /// The programs whose first two items are `first` and `second`, ascending.
-    func programs(_ first: Int32, _ second: Int32) -> ArraySlice<Int32> {
-        guard endsPair[Int(second)] else { return [] }
+    /// Appends the programs whose first two items are `first` and `second`, ascending, to `list`.
+    func appendPrograms(_ first: Int32, _ second: Int32, to list: inout [Int32]) {
+        guard endsPair[Int(second)] else { return }
         let key = Self.key(first, second)
         var slot = Int(Self.hash(key) >> shift)
         while bounds[2 * slot] >= 0 {
-            if keys[slot] == key { return programs[Int(bounds[2 * slot])..<Int(bounds[2 * slot + 1])] }
+            if keys[slot] == key {
+                for index in Int(bounds[2 * slot])..<Int(bounds[2 * slot + 1]) { list.append(programs[index]) }
+                return
+            }
             slot = (slot + 1) & (keys.count - 1)
         }
-        return []
     }
 
     static func key(_ first: Int32, _ second: Int32) -> UInt64 {
