@@ -219,58 +219,61 @@ final class PhraseMatcher: Sendable {
     }
 
     /// The threads alive after a token, in the order they were kept, each once. Few are alive
-    /// at a time, so a scan finds a duplicate; a hash table takes over when many are.
+    /// at a time, so a scan finds a duplicate; a hash table takes over when many are. Emptied
+    /// at every token, so it keeps its own count over storage it never shrinks: emptying an
+    /// array costs a generic call.
     fileprivate struct ThreadList {
-        private(set) var threads: [Thread] = []
-        /// Open addressing over indexes of `threads` (-1: empty), filled once `scanned` are
-        /// alive; a power of two at least twice as long as `threads`. Every slot is empty
-        /// while the list is not indexed.
+        private var storage: [Thread] = []
+        private(set) var count = 0
+        /// Open addressing over indexes of the threads (-1: empty), filled once `scanned` are
+        /// alive; a power of two at least twice as long as `count`. Every slot is empty while
+        /// the list is not indexed.
         private var slots: [Int32] = []
         private var isIndexed = false
         private static let scanned = 16
 
+        subscript(index: Int) -> Thread { storage[index] }
+
         mutating func insert(_ thread: Thread) {
             if !isIndexed {
-                guard !threads.contains(thread) else { return }
-                threads.append(thread)
-                if threads.count == Self.scanned { index() }
+                for index in 0..<count where storage[index] == thread { return }
+                append(thread)
+                if count == Self.scanned { index() }
                 return
             }
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: thread.hash >> 32) & mask
             while slots[slot] >= 0 {
-                if threads[Int(slots[slot])] == thread { return }
+                if storage[Int(slots[slot])] == thread { return }
                 slot = (slot + 1) & mask
             }
-            slots[slot] = Int32(threads.count)
-            threads.append(thread)
-            if threads.count * 2 > slots.count { index() }
+            slots[slot] = Int32(count)
+            append(thread)
+            if count * 2 > slots.count { index() }
+        }
+
+        private mutating func append(_ thread: Thread) {
+            if count < storage.count { storage[count] = thread } else { storage.append(thread) }
+            count += 1
         }
 
         /// Puts every thread in a table of at least four times as many slots.
         private mutating func index() {
-            var count = max(64, slots.count)
-            while count < threads.count * 4 { count *= 2 }
+            var size = max(64, slots.count)
+            while size < count * 4 { size *= 2 }
             // A table of the same size is empty already: it is only reused right after `removeAll`.
-            if slots.count != count { slots = [Int32](repeating: -1, count: count) }
-            let mask = count - 1
-            for (position, thread) in threads.enumerated() {
-                var slot = Int(truncatingIfNeeded: thread.hash >> 32) & mask
+            if slots.count != size { slots = [Int32](repeating: -1, count: size) }
+            let mask = size - 1
+            for position in 0..<count {
+                var slot = Int(truncatingIfNeeded: storage[position].hash >> 32) & mask
                 while slots[slot] >= 0 { slot = (slot + 1) & mask }
                 slots[slot] = Int32(position)
             }
             isIndexed = true
         }
 
-        /// Makes the threads `active`'s, and keeps the old buffer of `active`, emptied, as its own.
-        mutating func handOver(to active: inout [Thread]) {
-            swap(&threads, &active)
-            removeAll()
-        }
-
         mutating func removeAll() {
-            // Emptying an empty array still costs a generic call, at every token.
-            if !threads.isEmpty { threads.removeAll(keepingCapacity: true) }
+            count = 0
             if isIndexed {
                 for slot in slots.indices { slots[slot] = -1 }
                 isIndexed = false
@@ -281,7 +284,7 @@ final class PhraseMatcher: Sendable {
     /// Buffers that matching reuses from one sentence to the next.
     struct Scratch {
         fileprivate var sentence = SentenceAtoms()
-        fileprivate var active: [Thread] = []
+        fileprivate var active = ThreadList()
         fileprivate var following = ThreadList()
         fileprivate var startable: [Int32] = []
     }
@@ -290,7 +293,7 @@ final class PhraseMatcher: Sendable {
     func matches(in text: AnalyzedText, sentence sentenceIndex: Int, atomCache: inout AtomCache, scratch: inout Scratch,
                  into matches: inout [Match]) {
         scratch.sentence.removeAll()
-        scratch.active.removeAll(keepingCapacity: true)
+        scratch.active.removeAll()
         for tokenIndex in text.sentences[sentenceIndex].tokens where text.tokens[tokenIndex].isWordLike {
             let token = text.tokens[tokenIndex]
             // Only the key is read for a word met before: copying the word would retain its strings.
@@ -323,7 +326,7 @@ final class PhraseMatcher: Sendable {
             }
 
             // By index, as in the rest of this loop: iterating an array or a slice retains it.
-            for index in scratch.active.indices {
+            for index in 0..<scratch.active.count {
                 let thread = scratch.active[index]
                 let program = programs[Int(thread.program)]
                 let item = items[program.items.lowerBound + Int(thread.next)]
@@ -366,7 +369,7 @@ final class PhraseMatcher: Sendable {
                     keep(Thread(program: scratch.startable[startIndex], next: 1, start: Int32(tokenIndex), skipped: 0), canComplete: true)
                 }
             }
-            scratch.following.handOver(to: &scratch.active)
+            swap(&scratch.active, &scratch.following)
         }
     }
 

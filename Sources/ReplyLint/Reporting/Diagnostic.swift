@@ -55,7 +55,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
             excerpt = ""
         }
         (line, column) = lines.position(of: offset)
-        (endLine, endColumn) = lines.position(of: offset + length)
+        (endLine, endColumn) = lines.position(of: offset + length, after: offset, at: (line, column))
         if !isDocumentLevel { window = LineWindow(of: self, in: lines) }
     }
 
@@ -96,7 +96,7 @@ public struct LineWindow: Sendable, Hashable {
         lineLength = lines.length(ofLine: diagnostic.line)
         let lastColumn = diagnostic.endLine == diagnostic.line ? diagnostic.endColumn : lineLength + 1
         columns = max(0, diagnostic.column - 1 - Self.context)..<min(lineLength, lastColumn - 1 + Self.context)
-        text = lines.text(ofLine: diagnostic.line, columns: columns)
+        text = lines.text(ofLine: diagnostic.line, columns: columns, lineLength: lineLength)
     }
 }
 
@@ -152,6 +152,14 @@ public struct LineIndex: Sendable {
         return (low + 1, (isUTF8 ? scalars(in: start..<end) : end - start) + 1)
     }
 
+    /// The position of `offset`, given the position of an `earlier` offset: counted from there
+    /// when both are on one line, as a finding's end and start mostly are.
+    func position(of offset: Int, after earlier: Int, at position: (line: Int, column: Int)) -> (line: Int, column: Int) {
+        let nextLineStart = position.line < lineStarts.count ? lineStarts[position.line] : Int.max
+        guard earlier <= offset, offset < nextLineStart, offset <= bytes.count else { return self.position(of: offset) }
+        return (position.line, position.column + (isUTF8 ? scalars(in: earlier..<offset) : offset - earlier))
+    }
+
     /// How many scalars (bytes that do not continue a UTF-8 sequence) `range` holds: counted
     /// directly when short, as most lines are, else from the checkpoints around it.
     private func scalars(in range: Range<Int>) -> Int {
@@ -180,10 +188,11 @@ public struct LineIndex: Sendable {
     }
 
     /// The text of a 1-based line at the 0-based scalar `columns` (cut to the line): a window
-    /// of a line that can be megabytes long, read without the rest of it.
-    public func text(ofLine number: Int, columns: Range<Int>) -> String {
+    /// of a line that can be megabytes long, read without the rest of it. `lineLength`, when
+    /// the caller knows it, saves counting the line's scalars again.
+    public func text(ofLine number: Int, columns: Range<Int>, lineLength: Int? = nil) -> String {
         let (start, end) = bounds(ofLine: number)
-        let count = scalars(in: start..<end)
+        let count = lineLength ?? scalars(in: start..<end)
         let first = offset(ofScalar: min(columns.lowerBound, count), after: start)
         let last = offset(ofScalar: min(columns.upperBound, count) - min(columns.lowerBound, count), after: first)
         return String(decoding: bytes[first..<last], as: UTF8.self)
