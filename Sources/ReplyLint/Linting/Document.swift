@@ -134,20 +134,11 @@ public struct Document: Sendable {
     /// reads as one word. It becomes a word joiner, which word breaking keeps inside the word;
     /// both are three bytes in UTF-8, so offsets stay the same.
     private static func joinAcrossZeroWidthSpaces(_ bytes: inout [UInt8]) {
-        bytes.withUnsafeMutableBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return }
-            // Found with memchr: the lead byte 0xE2 is rare outside punctuation, and every
-            // file's every byte passes here.
-            var index = 0
-            while index + 2 < bytes.count, let found = memchr(base + index, 0xE2, bytes.count - 2 - index) {
-                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if bytes[index + 1] == 0x80, bytes[index + 2] == 0x8B {
-                    (bytes[index + 1], bytes[index + 2]) = (0x81, 0xA0)
-                    index += 3
-                } else {
-                    index += 1
-                }
-            }
+        let zeroWidthSpace: [UInt8] = [0xE2, 0x80, 0x8B]
+        var index = 0
+        while let found = bytes.firstOffset(of: zeroWidthSpace, from: index) {
+            (bytes[found + 1], bytes[found + 2]) = (0x81, 0xA0)
+            index = found + 3
         }
     }
 }

@@ -23,8 +23,6 @@ public struct LexiconMatches: Sendable {
     }
 
     private let library: LexiconLibrary
-    /// The lexicon files of each language, as the matchers number them.
-    private var files = PerLanguage<[LexiconFile]>(ru: [], lv: [], en: [])
     /// Per language, the hits of each file, by the matcher's file number: a large document has
     /// hundreds of thousands of matches, so none of them hashes its rule's name.
     private var hitsByFile = PerLanguage<[[Hit]]>(ru: [], lv: [], en: [])
@@ -44,9 +42,9 @@ public struct LexiconMatches: Sendable {
             if matchers[language] == nil {
                 let matcher = library.matcher(for: language, analyzer: analyzer)
                 matchers[language] = (matcher, analyzer.takeAtomCache(for: matcher, generation: text.generation))
-                files[language] = library.files(for: language)
-                hitsByFile[language] = Array(repeating: [], count: files[language].count)
-                exceptionsByFile[language] = Array(repeating: TokenSet(), count: files[language].count)
+                let files = library.files(for: language).count
+                hitsByFile[language] = Array(repeating: [], count: files)
+                exceptionsByFile[language] = Array(repeating: TokenSet(), count: files)
             }
             matchers[language]!.matcher.matches(in: text, sentence: index, atomCache: &matchers[language]!.atoms,
                                                 scratch: &scratch, into: &matches)
@@ -76,7 +74,7 @@ public struct LexiconMatches: Sendable {
 
     /// The lexicon entry `hit` matched.
     public func entry(of hit: Hit) -> LexiconEntry {
-        files[hit.language][Int(hit.file)].entries[Int(hit.entry)]
+        library.files(for: hit.language)[Int(hit.file)].entries[Int(hit.entry)]
     }
 
     /// The hits of every file of `rule`, file by file.
@@ -112,7 +110,9 @@ public struct LexiconMatches: Sendable {
 
     /// Whether a file-level `unless` of `rule` covers the token at `index`.
     public func isExcepted(rule: String, token index: Int) -> Bool {
-        library.fileNumbers(of: rule).contains { !exceptionsByFile[$0.language].isEmpty && exceptionsByFile[$0.language][$0.file].contains(index) }
+        library.fileNumbers(of: rule).contains { language, file in
+            !exceptionsByFile[language].isEmpty && exceptionsByFile[language][file].contains(index)
+        }
     }
 }
 

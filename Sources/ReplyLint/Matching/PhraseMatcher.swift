@@ -325,7 +325,6 @@ final class PhraseMatcher: Sendable {
                 matches.append(Match(owner: programs[Int(program)].owner, tokens: Int(start)...tokenIndex))
             }
 
-            // By index, as in the rest of this loop: iterating an array or a slice retains it.
             for index in 0..<scratch.active.count {
                 let thread = scratch.active[index]
                 let program = programs[Int(thread.program)]

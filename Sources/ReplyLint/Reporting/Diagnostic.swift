@@ -1,5 +1,3 @@
-import Foundation
-
 /// A finding placed in its file and given a severity: what reporters print.
 public struct Diagnostic: Sendable, Hashable, Codable {
     public var rule: String
@@ -123,19 +121,15 @@ public struct LineIndex: Sendable {
         // Every byte of every file passes here: scalars are counted a stride at a time in a
         // loop without branches, and line breaks found with memchr.
         bytes.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return }
             for chunk in stride(from: 0, to: bytes.count, by: Self.checkpointStride) {
                 checkpoints.append(scalars)
                 for offset in chunk..<min(chunk + Self.checkpointStride, bytes.count) {
                     scalars &+= bytes[offset] & 0xC0 != 0x80 ? 1 : 0
                 }
             }
-            var offset = 0
-            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
-                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                starts.append(offset)
-            }
         }
+        let newline: [UInt8] = [0x0A]
+        while let found = bytes.firstOffset(of: newline, from: starts.last!) { starts.append(found + 1) }
         if bytes.count % Self.checkpointStride == 0 { checkpoints.append(scalars) }
         lineStarts = starts
         scalarCheckpoints = checkpoints

@@ -50,10 +50,11 @@ public struct JargonRule: PhraseRule {
     static func isAcronym(_ word: String) -> Bool {
         // Most candidates are ASCII ("I", "OK", "SLA"): answered from their bytes.
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            let letters = word.utf8.filter { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+            let capitals = UInt8(ascii: "A")...UInt8(ascii: "Z"), digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+            let letters = word.utf8.filter { capitals.contains($0) }
             return (2...6).contains(letters.count) && word.utf8.count <= 8
-                && word.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-                && !letters.allSatisfy { [UInt8(ascii: "I"), UInt8(ascii: "V"), UInt8(ascii: "X")].contains($0) }
+                && word.utf8.allSatisfy { capitals.contains($0) || digits.contains($0) }
+                && !letters.allSatisfy { "IVX".utf8.contains($0) }
         }
         let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
         guard (2...6).contains(letters.count), word.unicodeScalars.count <= 8,
