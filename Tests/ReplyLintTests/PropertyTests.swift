@@ -88,6 +88,52 @@ enum GeneratedReply {
         }
     }
 
+    /// Segments from a sentence breaker over `bytes`: each segment's end, after checking that
+    /// segments follow one another from the start.
+    static func sentenceEnds(_ breaker: Breaker, _ bytes: [UInt8]) -> [Int] {
+        var ends: [Int] = []
+        bytes.withUnsafeBufferPointer { utf8 in
+            breaker.forEachSegment(in: utf8) { segment in
+                #expect(segment.start == (ends.last ?? 0))
+                ends.append(segment.end)
+            }
+        }
+        return ends
+    }
+
+    /// Characters of every class ICU's sentence rules tell apart (UAX #29): lower and upper
+    /// case, other letters, full stops, other terminators, closing marks, spaces, separators,
+    /// CR and LF, digits, continuations, format and extending marks; and ill-formed bytes.
+    static let sentenceClassPieces: [[UInt8]] = [
+        "a", "x", "Q", "ж", "Ж", "ā", "あ", "𝐀", "1", "٣", ".", ".", "․", "．", "!", "?", "‼", "。", "։", "…",
+        " ", " ", " ", "\u{A0}", "\t", "\"", "'", ")", "(", "«", "»", "“", "”", ",", ";", ":", "-",
+        "\u{2029}", "\u{85}", "\r", "\n", "\u{AD}", "\u{301}", "\u{200B}", "\u{2060}",
+    ].map { Array($0.utf8) } + [[0xFF], [0xD0], [0xE2, 0x80], [0x80]]
+
+    /// The sentence breaker runs ICU only in windows around terminators, reading line breaks
+    /// as spaces; its breaks are the breaks ICU finds running over every byte of the text with
+    /// spaces for line breaks: on text dense with every class of character and with ill-formed
+    /// bytes, on generated replies, and on the fixtures.
+    @Test func windowedSentenceBreaksAreICUs() async throws {
+        let windowed = try Breaker(.sentence), everywhere = try Breaker(.sentenceEverywhere)
+        func expectSameBreaks(_ bytes: [UInt8], _ comment: @autoclosure () -> String) {
+            let unwrapped = bytes.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+            #expect(Self.sentenceEnds(windowed, bytes) == Self.sentenceEnds(everywhere, unwrapped), "\(comment())")
+        }
+        await propertyCheck(count: 3_000, input: Gen.element(of: Self.sentenceClassPieces).array(of: 0...60)) { pieces in
+            let bytes = pieces.flatMap { $0 ?? [] }
+            expectSameBreaks(bytes, "\(bytes)")
+        }
+        await propertyCheck(count: 100, input: GeneratedReply.text) { text in
+            expectSameBreaks(Array(text.utf8), text)
+        }
+        let fixtures = FileManager.default.enumerator(at: TestSupport.repositoryRoot.appendingPathComponent("fixtures"),
+                                                      includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        for file in fixtures where file.pathExtension != "" {
+            expectSameBreaks(Array(try Data(contentsOf: file)), file.path)
+        }
+    }
+
     /// The in-place UTF-8 check agrees with the standard library's, and names the byte where
     /// the standard library's decoder first fails: on valid text with bytes changed, cut off or
     /// put in (overlong forms, surrogates, values past U+10FFFF, stray continuation bytes).

@@ -15,7 +15,12 @@ typedef struct rl_breaker rl_breaker;
 
 enum {
     RL_BREAK_WORD = 0,
+    /// Sentences, reading line breaks (CR, LF) as spaces, with ICU run only in windows around
+    /// sentence terminators (see icu_bridge.c).
     RL_BREAK_SENTENCE = 1,
+    /// Sentences, with ICU run over every byte: what RL_BREAK_SENTENCE is tested against, on
+    /// text whose line breaks are spaces already.
+    RL_BREAK_SENTENCE_EVERYWHERE = 2,
 };
 
 /// Opens a word or sentence breaker for a locale ("ru", "lv", "en", or "" for root).
@@ -28,8 +33,8 @@ void rl_breaker_close(rl_breaker *breaker);
 int32_t rl_breaker_set_text(rl_breaker *breaker, const char *utf8, int64_t length);
 
 /// Advances to the next segment. Returns 1 and fills start, end (byte offsets) and the rule
-/// status of the boundary at `end` (word: 0 none, 100-199 number, 200-499 letters/kana/ideo),
-/// or returns 0 when the text is exhausted.
+/// status of the boundary at `end` (word: 0 none, 100-199 number, 200-499 letters/kana/ideo;
+/// sentence: always 0), or returns 0 when the text is exhausted.
 int32_t rl_breaker_next(rl_breaker *breaker, int64_t *start, int64_t *end, int32_t *status);
 
 /// NFKC_Casefold of UTF-8 input, written as UTF-8 into `out` (not NUL-terminated).

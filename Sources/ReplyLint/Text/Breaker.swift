@@ -4,7 +4,11 @@ import CICUBridge
 final class Breaker {
     enum Kind: Int32 {
         case word = 0 // RL_BREAK_WORD
+        /// ICU's sentence breaks, reading line breaks as spaces, with ICU run only around
+        /// sentence terminators.
         case sentence = 1 // RL_BREAK_SENTENCE
+        /// ICU's sentence breaks with ICU run over every byte: what `sentence` is tested against.
+        case sentenceEverywhere = 2 // RL_BREAK_SENTENCE_EVERYWHERE
     }
 
     /// One segment between two boundaries: byte offsets and ICU's rule status at its end.

@@ -324,20 +324,18 @@ public final class TextAnalyzer {
         return end
     }
 
-    /// ICU sentence break over one paragraph, with line breaks read as spaces (replies are
+    /// ICU sentence break over one paragraph, which reads line breaks as spaces (replies are
     /// often hard-wrapped), then rejoined after abbreviations ICU does not know.
     private func sentenceRanges(_ utf8: UnsafeBufferPointer<UInt8>, paragraph: Range<Int>,
                                 tokens: [Token], language: Language, forms: [Vocabulary.Form]) -> [Range<Int>] {
-        let unwrapped = utf8[paragraph].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
         var ranges: [Range<Int>] = []
-        unwrapped.withUnsafeBufferPointer { buffer in
-            sentenceBreaker.forEachSegment(in: buffer) { segment in
-                let range = (paragraph.lowerBound + segment.start)..<(paragraph.lowerBound + Self.trimmedEnd(buffer, segment.end))
-                if let last = ranges.last, Self.endsWithAbbreviation(last, tokens: tokens, language: language, forms: forms) {
-                    ranges[ranges.count - 1] = last.lowerBound..<range.upperBound
-                } else if !range.isEmpty {
-                    ranges.append(range)
-                }
+        let buffer = UnsafeBufferPointer(rebasing: utf8[paragraph])
+        sentenceBreaker.forEachSegment(in: buffer) { segment in
+            let range = (paragraph.lowerBound + segment.start)..<(paragraph.lowerBound + Self.trimmedEnd(buffer, segment.end))
+            if let last = ranges.last, Self.endsWithAbbreviation(last, tokens: tokens, language: language, forms: forms) {
+                ranges[ranges.count - 1] = last.lowerBound..<range.upperBound
+            } else if !range.isEmpty {
+                ranges.append(range)
             }
         }
         return ranges
