@@ -156,8 +156,8 @@ import Testing
             #expect(reused.findings.map(\.range) == fresh.findings.map(\.range))
         }
         // Matched after the vocabulary started over, a text of the old generation still matches alike.
-        let again = LexiconMatches(text: early.text, library: .builtin, analyzer: small)
-        let fresh = LexiconMatches(text: early.text, library: .builtin, analyzer: try TextAnalyzer())
+        let again = LexiconMatches(text: early.text, matched: .reply, library: .builtin, analyzer: small)
+        let fresh = LexiconMatches(text: early.text, matched: .reply, library: .builtin, analyzer: try TextAnalyzer())
         #expect(again.hits(for: "missing-apology") == fresh.hits(for: "missing-apology"))
         #expect(!again.hits(for: "missing-apology").isEmpty)
     }

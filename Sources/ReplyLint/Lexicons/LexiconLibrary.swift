@@ -1,14 +1,34 @@
 import Foundation
 import Synchronization
 
-/// All lexicons replylint lints with, and their matchers, compiled once per language on
-/// first use and then shared read-only by every worker.
+/// The text a lexicon file is matched over: the reply, or the complaint it answers. Only the
+/// rules that compare the two (kind `.complaint`) read the complaint's matches, and only they
+/// do not read the reply's; so each text is matched against the other rules' files or theirs.
+/// This keeps the complaint rule's word lists (function words, greetings: most of any text)
+/// out of the matching of every reply.
+public enum MatchedText: Sendable {
+    case reply, complaint
+}
+
+/// All lexicons replylint lints with, and their matchers, compiled once per language and
+/// text on first use and then shared read-only by every worker.
 public final class LexiconLibrary: Sendable {
     public let files: [LexiconFile]
     private let filesByLanguage: [Language: [LexiconFile]]
     /// Per rule, its files as `files(for:)` numbers them in each language.
     private let fileNumbersByRule: [String: [(language: Language, file: Int)]]
-    private let compiled = Mutex<[Language: PhraseMatcher]>([:])
+    private let compiled = Mutex(Compiled())
+
+    /// Each language's patterns compiled, and the matchers made of them.
+    private struct Compiled {
+        var patterns: [Language: PhraseMatcher.Compiled] = [:]
+        var matchers: [MatcherKey: PhraseMatcher] = [:]
+    }
+
+    private struct MatcherKey: Hashable {
+        var language: Language
+        var text: MatchedText
+    }
     /// The patterns of a language already compiled, where the binary carries them.
     private let precompiled: @Sendable (Language) -> PhraseMatcher.Compiled?
 
@@ -51,14 +71,23 @@ public final class LexiconLibrary: Sendable {
     /// Where the files of `rule` are in `files(for:)` of their languages.
     func fileNumbers(of rule: String) -> [(language: Language, file: Int)] { fileNumbersByRule[rule] ?? [] }
 
-    func matcher(for language: Language, analyzer: TextAnalyzer) -> PhraseMatcher {
-        compiled.withLock { matchers in
-            if let matcher = matchers[language] { return matcher }
-            let matcher = precompiled(language).map(PhraseMatcher.init)
-                ?? PhraseMatcher(files: files(for: language), language: language, analyzer: analyzer)
-            matchers[language] = matcher
+    /// The matcher of the files of `language` matched over `text`.
+    func matcher(for language: Language, over text: MatchedText, analyzer: TextAnalyzer) -> PhraseMatcher {
+        compiled.withLock { compiled in
+            let key = MatcherKey(language: language, text: text)
+            if let matcher = compiled.matchers[key] { return matcher }
+            let files = files(for: language)
+            let patterns = compiled.patterns[language]
+                ?? precompiled(language) ?? PhraseMatcher.compile(files, language: language, analyzer: analyzer)
+            compiled.patterns[language] = patterns
+            let matcher = PhraseMatcher(patterns, keeping: files.map { Self.isMatched($0, over: text) })
+            compiled.matchers[key] = matcher
             return matcher
         }
+    }
+
+    private static func isMatched(_ file: LexiconFile, over text: MatchedText) -> Bool {
+        (RuleRegistry.rule(id: file.rule)?.description.kind == .complaint) == (text == .complaint)
     }
 }
 

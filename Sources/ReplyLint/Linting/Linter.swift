@@ -53,12 +53,12 @@ public struct Linter: Sendable {
 
     private func analyzed(_ complaint: String, language: Language?, analyzer: TextAnalyzer) -> Complaint {
         let analysis = analyzer.analyze(complaint, language: language, placeholders: options.placeholders)
-        return Complaint(text: analysis, matches: LexiconMatches(text: analysis, library: library, analyzer: analyzer))
+        return Complaint(text: analysis, matches: LexiconMatches(text: analysis, matched: .complaint, library: library, analyzer: analyzer))
     }
 
     private func check(_ text: String, language: Language?, complaint: Complaint?, analyzer: TextAnalyzer) -> Result {
         let analysis = analyzer.analyze(text, language: language, placeholders: options.placeholders)
-        let matches = LexiconMatches(text: analysis, library: library, analyzer: analyzer)
+        let matches = LexiconMatches(text: analysis, matched: .reply, library: library, analyzer: analyzer)
         let context = RuleContext(text: analysis, matches: matches, library: library, options: options, complaint: complaint)
         let findings = rules.flatMap { $0.check(context) }.sorted {
             ($0.range?.lowerBound ?? -1, $0.range?.upperBound ?? -1, $0.rule) < ($1.range?.lowerBound ?? -1, $1.range?.upperBound ?? -1, $1.rule)

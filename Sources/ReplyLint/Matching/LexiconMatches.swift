@@ -30,7 +30,8 @@ public struct LexiconMatches: Sendable {
     /// rule's code checks.
     private var exceptionsByFile = PerLanguage<[TokenSet]>(ru: [], lv: [], en: [])
 
-    init(text: AnalyzedText, library: LexiconLibrary, analyzer: TextAnalyzer) {
+    /// Matches `text`, the reply or the complaint as `matched` says, against its lexicon files.
+    init(text: AnalyzedText, matched: MatchedText, library: LexiconLibrary, analyzer: TextAnalyzer) {
         var matches: [PhraseMatcher.Match] = []
         var exceptions: [PhraseMatcher.Match] = []
         var scratch = PhraseMatcher.Scratch()
@@ -40,7 +41,7 @@ public struct LexiconMatches: Sendable {
             let language = sentence.language
             matches.removeAll(keepingCapacity: true)
             if matchers[language] == nil {
-                let matcher = library.matcher(for: language, analyzer: analyzer)
+                let matcher = library.matcher(for: language, over: matched, analyzer: analyzer)
                 matchers[language] = (matcher, analyzer.takeAtomCache(for: matcher, generation: text.generation))
                 let files = library.files(for: language).count
                 hitsByFile[language] = Array(repeating: [], count: files)

@@ -64,12 +64,8 @@ final class PhraseMatcher: Sendable {
     private let prefixAtoms: PrefixTrie
     private let builtinAtoms: [PatternAtom.Builtin: Int32]
 
-    /// Compiles `files` (all of one language; `Owner.file` indexes this array).
-    convenience init(files: [LexiconFile], language: Language, analyzer: TextAnalyzer) {
-        self.init(Self.compile(files, language: language, analyzer: analyzer))
-    }
-
-    /// The patterns of `files`, normalised and stemmed exactly as text tokens are, by `analyzer`.
+    /// The patterns of `files` (all of one language; `Owner.file` indexes this array),
+    /// normalised and stemmed exactly as text tokens are, by `analyzer`.
     static func compile(_ files: [LexiconFile], language: Language, analyzer: TextAnalyzer) -> Compiled {
         var programs: [Program] = [], items: [Item] = [], itemAtoms: [Int32] = []
         var atomIDs: [PatternAtom: Int32] = [:]
@@ -127,12 +123,17 @@ final class PhraseMatcher: Sendable {
         return Compiled(programs: programs, items: items, itemAtoms: itemAtoms, atoms: atoms)
     }
 
-    /// A matcher of patterns already compiled.
-    init(_ compiled: Compiled) {
+    /// A matcher of the patterns already compiled of the files `keeping` marks: the others'
+    /// patterns never start, and atoms only they use are never looked up.
+    init(_ compiled: Compiled, keeping: [Bool]) {
         let (programs, items, itemAtoms) = (compiled.programs, compiled.items, compiled.itemAtoms)
         var starts = [[Int32]](repeating: [], count: compiled.atoms.count)
         var pairStarts: [UInt64: [Int32]] = [:]
-        for (index, program) in programs.enumerated() {
+        var isUsed = [Bool](repeating: false, count: compiled.atoms.count)
+        for (index, program) in programs.enumerated() where keeping[program.owner.file] {
+            for item in items[program.items] {
+                for atom in itemAtoms[item.atoms] { isUsed[Int(atom)] = true }
+            }
             let second = program.items.count > 1 ? items[program.items.lowerBound + 1] : nil
             for atom in itemAtoms[items[program.items.lowerBound].atoms] {
                 if let second, second.gap == 0...0 {
@@ -154,7 +155,7 @@ final class PhraseMatcher: Sendable {
         }
         var stemAtoms: [FormKey: Int32] = [:], exactAtoms: [FormKey: Int32] = [:]
         var prefixAtoms = PrefixTrie(), builtinAtoms: [PatternAtom.Builtin: Int32] = [:]
-        for (id, atom) in zip(Int32(0)..., compiled.atoms) {
+        for (id, atom) in zip(Int32(0)..., compiled.atoms) where isUsed[Int(id)] {
             switch atom {
             case .stem(let stem): stemAtoms[FormKey(stem)] = id
             case .exact(let form): exactAtoms[FormKey(form)] = id
