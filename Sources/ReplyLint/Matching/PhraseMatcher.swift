@@ -402,9 +402,14 @@ struct AtomCache {
     /// Held so that no other matcher can take its place (and its `ObjectIdentifier`) while
     /// this memo exists.
     let matcher: PhraseMatcher
-    /// Per word key, where its atoms start and end in `atoms`; -1: not met yet.
-    private var starts: [Int32] = []
-    private var ends: [Int32] = []
+    /// Per word key, where its atoms start and end in `atoms`; start -1: not met yet. Start
+    /// and end sit together, as each token reads them at a place of its own.
+    private var slots: [Slot] = []
+
+    private struct Slot {
+        var start: Int32 = -1
+        var end: Int32 = -1
+    }
     private var atoms: [Int32] = []
 
     init(_ matcher: PhraseMatcher) { self.matcher = matcher }
@@ -413,22 +418,22 @@ struct AtomCache {
     /// are not known yet.
     func appendAtoms(of key: Int32, to list: inout [Int32]) -> Bool {
         let key = Int(key)
-        guard key < starts.count, starts[key] >= 0 else { return false }
-        for index in Int(starts[key])..<Int(ends[key]) { list.append(atoms[index]) }
+        guard key < slots.count else { return false }
+        let slot = slots[key]
+        guard slot.start >= 0 else { return false }
+        for index in Int(slot.start)..<Int(slot.end) { list.append(atoms[index]) }
         return true
     }
 
     /// Keeps `found` as the atoms of the word with `key`.
     mutating func remember(_ found: [Int32], of key: Int32) {
         let key = Int(key)
-        if key >= starts.count {
-            let count = max(key + 1, starts.count * 2)
-            starts += repeatElement(-1, count: count - starts.count)
-            ends += repeatElement(-1, count: count - ends.count)
+        if key >= slots.count {
+            slots += repeatElement(Slot(), count: max(key + 1, slots.count * 2) - slots.count)
         }
-        starts[key] = Int32(atoms.count)
+        let start = Int32(atoms.count)
         atoms += found
-        ends[key] = Int32(atoms.count)
+        slots[key] = Slot(start: start, end: Int32(atoms.count))
     }
 }
 

@@ -19,23 +19,25 @@ public final class TextAnalyzer {
 
     private struct Memory {
         var vocabulary: Vocabulary
-        /// Per `Word.key`, its index in the words of the text being analysed, valid where
-        /// `wordStamps` holds the current text's `stamp`: no table to clear per document.
-        var wordIndexes: [Int32] = []
-        var wordStamps: [UInt32] = []
+        /// Per `Word.key`, its index in the words of the text being analysed, valid where the
+        /// slot holds the current text's `stamp`: no table to clear per document. Both halves
+        /// of a slot sit together, as each token reads them at a place of its own.
+        var wordSlots: [WordSlot] = []
         var stamp: UInt32 = 0
+
+        struct WordSlot {
+            var stamp: UInt32 = 0
+            var index: Int32 = 0
+        }
 
         /// A new stamp for the next text's words, and a new vocabulary when the old one is
         /// full; true when it started over, so the caller drops what it keyed by vocabulary index.
         mutating func startDocument() -> Bool {
             let startsOver = vocabulary.startOverIfFull()
-            if startsOver {
-                wordIndexes = []
-                wordStamps = []
-            }
+            if startsOver { wordSlots = [] }
             stamp &+= 1
             if stamp == 0 {
-                wordStamps = Array(repeating: 0, count: wordStamps.count)
+                wordSlots = Array(repeating: WordSlot(), count: wordSlots.count)
                 stamp = 1
             }
             return startsOver
@@ -45,17 +47,15 @@ public final class TextAnalyzer {
         mutating func word(_ form: Int32, kind: Token.Kind, language: Language, stemmers: PerLanguage<any Stemmer>,
                            into words: inout [AnalyzedText.Word]) -> Int32 {
             let key = Int(form) * 3 + language.index
-            if key >= wordStamps.count {
-                let count = max(key + 1, wordStamps.count * 2)
-                wordStamps += repeatElement(0, count: count - wordStamps.count)
-                wordIndexes += repeatElement(0, count: count - wordIndexes.count)
+            if key >= wordSlots.count {
+                wordSlots += repeatElement(WordSlot(), count: max(key + 1, wordSlots.count * 2) - wordSlots.count)
             }
-            if wordStamps[key] == stamp { return wordIndexes[key] }
+            let slot = wordSlots[key]
+            if slot.stamp == stamp { return slot.index }
             let stem = kind == .word ? vocabulary.stem(of: form, in: language) { stemmers[language].stem($0) } : ""
             words.append(AnalyzedText.Word(form: vocabulary.forms[Int(form)].text, stem: stem, key: Int32(key)))
-            wordStamps[key] = stamp
-            wordIndexes[key] = Int32(words.count - 1)
-            return wordIndexes[key]
+            wordSlots[key] = WordSlot(stamp: stamp, index: Int32(words.count - 1))
+            return Int32(words.count - 1)
         }
     }
 
