@@ -68,6 +68,8 @@ public struct Document: Sendable {
 
     /// The file's bytes.
     public var original: [UInt8]
+    /// Whether `original` is UTF-8: not so for a page or an email in another charset.
+    public var isUTF8: Bool
     public var units: [Unit]
     /// The words the reply answers (quoted lines, quoted messages, blockquotes), never linted:
     /// for rules that compare the reply with the complaint.
@@ -82,6 +84,7 @@ public struct Document: Sendable {
     public init(bytes: [UInt8], format: Format, templateKeys: Set<String>? = nil) throws {
         original = bytes
         context = []
+        isUTF8 = true
         switch format {
         case .text, .markdown:
             try UTF8Check.require(bytes)
@@ -92,6 +95,7 @@ public struct Document: Sendable {
             if let charset = HTMLReader.declaredCharset(bytes), !["utf-8", "utf8", "us-ascii"].contains(charset),
                !UTF8Check.isValid(bytes) {
                 text = try Charset.decode(text, as: charset)
+                isUTF8 = false
             } else {
                 try UTF8Check.require(bytes)
             }
@@ -99,6 +103,7 @@ public struct Document: Sendable {
             context += body.quoted
             units = [Self.unit(body.text, email: true, context: &context)]
         case .email:
+            isUTF8 = UTF8Check.isValid(bytes)
             let message = try EmailReader.read(bytes)
             context += message.quoted
             units = [Self.unit(message.text, email: true, context: &context)]

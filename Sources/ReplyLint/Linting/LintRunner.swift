@@ -124,7 +124,7 @@ public struct LintRunner: Sendable {
         } catch {
             return FileReport(path: path, language: nil, diagnostics: [], failure: "\(error)")
         }
-        let lines = LineIndex(bytes: bytes)
+        let lines = LineIndex(bytes: bytes, isUTF8: document.isUTF8)
         // Suppression comments are read in the file as stored, where diagnostics are placed.
         let suppressions = Suppressions(bytes: bytes, lines: lines)
         // The complaint the reply answers: the one given (`lint --complaint`), else what the file

@@ -106,7 +106,8 @@ public struct LineIndex: Sendable {
     private let isUTF8: Bool
     /// The scalars before every `checkpointStride`-th byte: a column on a long line (a 5 MB
     /// line with a finding every sentence) is counted from the checkpoint before it, not from
-    /// the start of the line, so placing every finding stays linear in the file's size.
+    /// the start of the line, so placing every finding stays linear in the file's size. Empty
+    /// when no line is longer than a stride: every count then stays within one line.
     private let scalarCheckpoints: [Int]
     private static let checkpointStride = 4096
 
@@ -115,25 +116,33 @@ public struct LineIndex: Sendable {
     /// The text of a byte range of the file.
     public func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
-    public init(bytes: [UInt8]) {
+    /// Indexes `bytes`; `isUTF8` says whether they are UTF-8, when the caller has checked.
+    public init(bytes: [UInt8], isUTF8: Bool? = nil) {
         self.bytes = bytes
-        var starts = [0], checkpoints: [Int] = [], scalars = 0
-        // Every byte of every file passes here: scalars are counted a stride at a time in a
-        // loop without branches, and line breaks found with memchr.
-        bytes.withUnsafeBufferPointer { bytes in
-            for chunk in stride(from: 0, to: bytes.count, by: Self.checkpointStride) {
-                checkpoints.append(scalars)
-                for offset in chunk..<min(chunk + Self.checkpointStride, bytes.count) {
-                    scalars &+= bytes[offset] & 0xC0 != 0x80 ? 1 : 0
+        var starts = [0], longestLine = 0
+        let newline: [UInt8] = [0x0A]
+        while let found = bytes.firstOffset(of: newline, from: starts.last!) {
+            longestLine = max(longestLine, found + 1 - starts.last!)
+            starts.append(found + 1)
+        }
+        longestLine = max(longestLine, bytes.count - starts.last!)
+        var checkpoints: [Int] = []
+        if longestLine > Self.checkpointStride {
+            // Scalars are counted a stride at a time in a loop without branches.
+            var scalars = 0
+            bytes.withUnsafeBufferPointer { bytes in
+                for chunk in stride(from: 0, to: bytes.count, by: Self.checkpointStride) {
+                    checkpoints.append(scalars)
+                    for offset in chunk..<min(chunk + Self.checkpointStride, bytes.count) {
+                        scalars &+= bytes[offset] & 0xC0 != 0x80 ? 1 : 0
+                    }
                 }
             }
+            if bytes.count % Self.checkpointStride == 0 { checkpoints.append(scalars) }
         }
-        let newline: [UInt8] = [0x0A]
-        while let found = bytes.firstOffset(of: newline, from: starts.last!) { starts.append(found + 1) }
-        if bytes.count % Self.checkpointStride == 0 { checkpoints.append(scalars) }
         lineStarts = starts
         scalarCheckpoints = checkpoints
-        isUTF8 = UTF8Check.isValid(bytes)
+        self.isUTF8 = isUTF8 ?? UTF8Check.isValid(bytes)
     }
 
     public func position(of offset: Int) -> (line: Int, column: Int) {
