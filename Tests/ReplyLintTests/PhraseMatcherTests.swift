@@ -159,4 +159,22 @@ import Testing
         #expect(errors("- a\n- b").first?.message.contains("mapping") == true)
         #expect(errors("entries:\n  - match: [1, {a: b}]").contains { $0.message.contains("non-empty string") })
     }
+
+    /// A reply is matched against the lexicons of the rules that read the reply, a complaint
+    /// against those of the rule that compares it with the reply, in every language.
+    @Test(arguments: [
+        ("The zipper broke and the refund is late. Sorry for the wait.", Language.en),
+        ("Молния сломалась, а возврат задерживается. Извините за ожидание.", Language.ru),
+        ("Rāvējslēdzējs salūza, bet atmaksa kavējas. Atvainojiet par gaidīšanu.", Language.lv),
+    ])
+    func eachTextIsMatchedAgainstTheLexiconsReadFromIt(text: String, language: Language) throws {
+        let analyzer = try TextAnalyzer()
+        let analysis = analyzer.analyze(text, language: language)
+        let reply = LexiconMatches(text: analysis, matched: .reply, library: .builtin, analyzer: analyzer)
+        let complaint = LexiconMatches(text: analysis, matched: .complaint, library: .builtin, analyzer: analyzer)
+        #expect(!reply.hits(for: "missing-apology").isEmpty)
+        #expect(complaint.hits(for: "missing-apology").isEmpty)
+        #expect(!complaint.hits(for: "complaint-not-addressed").isEmpty)
+        #expect(reply.hits(for: "complaint-not-addressed").isEmpty)
+    }
 }
