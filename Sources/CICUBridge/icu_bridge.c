@@ -22,6 +22,18 @@ enum {
 /// per breaker; rarer code points ask ICU each time.
 enum { SENTENCE_TABLE_SIZE = 0x800 };
 
+/// ICU's breaks in a window depend on nothing but the window's bytes, and prose repeats a few
+/// windows ("t. W", "d, a", "e? I") over and over: a direct-mapped memo of short windows and
+/// their breaks spares most windows ICU's set-up and run.
+enum { WINDOW_MEMO_SLOTS = 1024, WINDOW_MEMO_BYTES = 24, WINDOW_MEMO_BREAKS = 4 };
+
+typedef struct {
+    uint8_t length; // 0: empty slot
+    uint8_t breakCount;
+    uint8_t breaks[WINDOW_MEMO_BREAKS]; // offsets within the window, ascending
+    char bytes[WINDOW_MEMO_BYTES];
+} window_memo_slot;
+
 struct rl_breaker {
     UBreakIterator *iterator;
     UText *text;
@@ -42,6 +54,12 @@ struct rl_breaker {
     /// The window's bytes with line breaks made spaces, which ICU reads.
     char *window;
     int64_t windowCapacity;
+    /// ICU's breaks in the current window (offsets within it), and the next one to hand out.
+    int64_t *windowBreaks;
+    int64_t windowBreakCount;
+    int64_t windowBreakCapacity;
+    int64_t nextWindowBreak;
+    window_memo_slot *memo;
     uint8_t sentenceClasses[SENTENCE_TABLE_SIZE];
 };
 
@@ -82,6 +100,12 @@ rl_breaker *rl_breaker_open(int32_t kind, const char *locale, int32_t *error) {
     breaker->iterator = iterator;
     breaker->kind = kind;
     if (kind == RL_BREAK_SENTENCE) {
+        breaker->memo = calloc(WINDOW_MEMO_SLOTS, sizeof(window_memo_slot));
+        if (!breaker->memo) {
+            rl_breaker_close(breaker);
+            if (error) *error = U_MEMORY_ALLOCATION_ERROR;
+            return NULL;
+        }
         for (UChar32 scalar = 0; scalar < SENTENCE_TABLE_SIZE; scalar++) {
             breaker->sentenceClasses[scalar] = sentence_class_of_scalar(scalar);
         }
@@ -97,6 +121,8 @@ void rl_breaker_close(rl_breaker *breaker) {
     ubrk_close(breaker->iterator);
     if (breaker->text) utext_close(breaker->text);
     free(breaker->window);
+    free(breaker->windowBreaks);
+    free(breaker->memo);
     free(breaker);
 }
 
@@ -183,24 +209,72 @@ static int copy_window(rl_breaker *breaker) {
     return 1;
 }
 
+/// Appends `offset` to the current window's breaks; 0 if memory runs out.
+static int add_window_break(rl_breaker *breaker, int64_t offset) {
+    if (breaker->windowBreakCount == breaker->windowBreakCapacity) {
+        int64_t capacity = breaker->windowBreakCapacity ? 2 * breaker->windowBreakCapacity : 16;
+        int64_t *breaks = realloc(breaker->windowBreaks, sizeof(int64_t) * (size_t)capacity);
+        if (!breaks) return 0;
+        breaker->windowBreaks = breaks;
+        breaker->windowBreakCapacity = capacity;
+    }
+    breaker->windowBreaks[breaker->windowBreakCount++] = offset;
+    return 1;
+}
+
+/// The memo slot for a window's bytes (FNV-1a), or NULL for a window too long to keep.
+static window_memo_slot *memo_slot(rl_breaker *breaker, const char *bytes, int64_t length) {
+    if (length > WINDOW_MEMO_BYTES) return NULL;
+    uint32_t hash = 2166136261u;
+    for (int64_t index = 0; index < length; index++) hash = (hash ^ (uint8_t)bytes[index]) * 16777619u;
+    return &breaker->memo[hash % WINDOW_MEMO_SLOTS];
+}
+
+/// Fills the current window's breaks: from the memo, or from ICU over the window's bytes
+/// (then kept in the memo if short). 0 on an ICU error or if memory runs out.
+static int break_window(rl_breaker *breaker) {
+    if (!copy_window(breaker)) return 0;
+    int64_t length = breaker->windowEnd - breaker->windowStart;
+    breaker->windowBreakCount = 0;
+    breaker->nextWindowBreak = 0;
+    window_memo_slot *slot = memo_slot(breaker, breaker->window, length);
+    if (slot && slot->length == length && memcmp(slot->bytes, breaker->window, (size_t)length) == 0) {
+        for (int index = 0; index < slot->breakCount; index++) {
+            if (!add_window_break(breaker, slot->breaks[index])) return 0;
+        }
+        return 1;
+    }
+    if (iterate_over(breaker, breaker->window, length) != 0) return 0;
+    for (int32_t next = ubrk_next(breaker->iterator); next != UBRK_DONE; next = ubrk_next(breaker->iterator)) {
+        if (!add_window_break(breaker, next)) return 0;
+    }
+    if (slot && breaker->windowBreakCount <= WINDOW_MEMO_BREAKS) {
+        slot->length = (uint8_t)length;
+        slot->breakCount = (uint8_t)breaker->windowBreakCount;
+        for (int64_t index = 0; index < breaker->windowBreakCount; index++) {
+            slot->breaks[index] = (uint8_t)breaker->windowBreaks[index];
+        }
+        memcpy(slot->bytes, breaker->window, (size_t)length);
+    }
+    return 1;
+}
+
 /// The next sentence boundary by windows: each found by ICU within one, and the end of the text.
 static int32_t next_sentence_end(rl_breaker *breaker, int64_t *end) {
     for (;;) {
-        if (breaker->inWindow) {
-            int32_t next = ubrk_next(breaker->iterator);
-            int64_t boundary = breaker->windowStart + next;
-            if (next != UBRK_DONE && (boundary < breaker->windowEnd || breaker->windowEndIsBoundary)) {
+        if (breaker->inWindow && breaker->nextWindowBreak < breaker->windowBreakCount) {
+            int64_t boundary = breaker->windowStart + breaker->windowBreaks[breaker->nextWindowBreak++];
+            if (boundary < breaker->windowEnd || breaker->windowEndIsBoundary) {
                 *end = boundary;
                 return 1;
             }
-            breaker->inWindow = 0;
         }
+        breaker->inWindow = 0;
         if (!find_window(breaker)) {
             *end = breaker->length;
             return breaker->current < breaker->length;
         }
-        if (!copy_window(breaker)) return 0;
-        if (iterate_over(breaker, breaker->window, breaker->windowEnd - breaker->windowStart) != 0) return 0;
+        if (!break_window(breaker)) return 0;
         breaker->inWindow = 1;
     }
 }

@@ -59,6 +59,8 @@ final class PhraseMatcher: Sendable {
     /// For each program, a number shared by programs with the same second item (-1: none):
     /// variants of one pattern mostly continue alike, so a start checks each once.
     private let secondItems: [Int32]
+    /// How many atoms there are: the size of a sentence's set of atoms present.
+    private let atomCount: Int
     private let stemAtoms: [FormKey: Int32]
     private let exactAtoms: [FormKey: Int32]
     private let prefixAtoms: PrefixTrie
@@ -166,6 +168,7 @@ final class PhraseMatcher: Sendable {
             }
         }
         (self.programs, self.items, self.itemAtoms) = (programs, items, itemAtoms)
+        atomCount = compiled.atoms.count
         var startBounds: [Int32] = [0]
         for programs in starts { startBounds.append(startBounds.last! + Int32(programs.count)) }
         (self.startBounds, self.startPrograms) = (startBounds, starts.flatMap { $0 })
@@ -282,8 +285,52 @@ final class PhraseMatcher: Sendable {
         }
     }
 
+    /// The atoms some token of a sentence satisfies, one bit each: a thread is started only if
+    /// each of its program's items can be satisfied somewhere in the sentence. Most starts are
+    /// of common words ("we are", «мы не») that begin many patterns, the rest of which a
+    /// sentence seldom holds, so this spares the matcher most of the threads it would advance.
+    fileprivate struct AtomSet {
+        private var words: [UInt64] = []
+
+        /// Adds `atoms`, making room for `count` atoms.
+        mutating func insert(_ atoms: [Int32], count: Int) {
+            let needed = (count + 63) / 64
+            if words.count < needed { words += repeatElement(0, count: needed - words.count) }
+            words.withUnsafeMutableBufferPointer { words in
+                for atom in atoms { words[Int(atom) >> 6] |= 1 << UInt64(atom & 63) }
+            }
+        }
+
+        /// Removes `atoms`, which were inserted: cheaper than clearing every word.
+        mutating func remove(_ atoms: [Int32]) {
+            words.withUnsafeMutableBufferPointer { words in
+                for atom in atoms { words[Int(atom) >> 6] = 0 }
+            }
+        }
+
+        func containsAny(_ atoms: UnsafeBufferPointer<Int32>) -> Bool {
+            words.withUnsafeBufferPointer { words in
+                atoms.contains { words[Int($0) >> 6] & 1 << UInt64($0 & 63) != 0 }
+            }
+        }
+    }
+
+    /// Whether every item of `program` from its item `first` on has an atom in `present`.
+    private func canBeSatisfied(_ program: Int32, from first: Int, in present: AtomSet) -> Bool {
+        let items = programs[Int(program)].items
+        return itemAtoms.withUnsafeBufferPointer { itemAtoms in
+            self.items.withUnsafeBufferPointer { allItems in
+                for index in (items.lowerBound + first)..<items.upperBound {
+                    guard present.containsAny(UnsafeBufferPointer(rebasing: itemAtoms[allItems[index].atoms])) else { return false }
+                }
+                return true
+            }
+        }
+    }
+
     /// Buffers that matching reuses from one sentence to the next.
     struct Scratch {
+        fileprivate var present = AtomSet()
         fileprivate var sentence = SentenceAtoms()
         fileprivate var active = ThreadList()
         fileprivate var following = ThreadList()
@@ -293,6 +340,7 @@ final class PhraseMatcher: Sendable {
     /// Appends every match in one sentence of `text` to `matches`.
     func matches(in text: AnalyzedText, sentence sentenceIndex: Int, atomCache: inout AtomCache, scratch: inout Scratch,
                  into matches: inout [Match]) {
+        scratch.present.remove(scratch.sentence.atoms)
         scratch.sentence.removeAll()
         scratch.active.removeAll()
         for tokenIndex in text.sentences[sentenceIndex].tokens where text.tokens[tokenIndex].isWordLike {
@@ -307,6 +355,7 @@ final class PhraseMatcher: Sendable {
             scratch.sentence.tokens.append(tokenIndex)
             scratch.sentence.bounds.append(scratch.sentence.atoms.count)
         }
+        scratch.present.insert(scratch.sentence.atoms, count: atomCount)
         for position in scratch.sentence.tokens.indices {
             let tokenIndex = scratch.sentence.tokens[position]
             scratch.following.removeAll()
@@ -357,11 +406,15 @@ final class PhraseMatcher: Sendable {
                         checkedSecondItem = secondItem
                         secondItemCanComplete = canComplete(Thread(program: program, next: 1, start: Int32(tokenIndex), skipped: 0))
                     }
-                    if secondItemCanComplete { scratch.startable.append(program) }
+                    if secondItemCanComplete, canBeSatisfied(program, from: 2, in: scratch.present) {
+                        scratch.startable.append(program)
+                    }
                 }
                 if position + 1 < scratch.sentence.tokens.count, pairStarts.beginsPair(atom) {
                     for nextIndex in scratch.sentence.bounds[position + 1]..<scratch.sentence.bounds[position + 2] {
-                        pairStarts.appendPrograms(atom, scratch.sentence.atoms[nextIndex], to: &scratch.startable)
+                        pairStarts.forEachProgram(atom, scratch.sentence.atoms[nextIndex]) { program in
+                            if canBeSatisfied(program, from: 2, in: scratch.present) { scratch.startable.append(program) }
+                        }
                     }
                 }
                 if scratch.startable.count > 1 { scratch.startable.sort() }
@@ -565,14 +618,14 @@ private struct PairTable: Sendable {
 
     func beginsPair(_ atom: Int32) -> Bool { beginsPair[Int(atom)] }
 
-    /// Appends the programs whose first two items are `first` and `second`, ascending, to `list`.
-    func appendPrograms(_ first: Int32, _ second: Int32, to list: inout [Int32]) {
+    /// Calls `body` with each program whose first two items are `first` and `second`, ascending.
+    func forEachProgram(_ first: Int32, _ second: Int32, _ body: (Int32) -> Void) {
         guard endsPair[Int(second)] else { return }
         let key = Self.key(first, second)
         var slot = Int(Self.hash(key) >> shift)
         while bounds[2 * slot] >= 0 {
             if keys[slot] == key {
-                for index in Int(bounds[2 * slot])..<Int(bounds[2 * slot + 1]) { list.append(programs[index]) }
+                for index in Int(bounds[2 * slot])..<Int(bounds[2 * slot + 1]) { body(programs[index]) }
                 return
             }
             slot = (slot + 1) & (keys.count - 1)

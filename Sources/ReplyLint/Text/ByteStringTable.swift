@@ -20,16 +20,16 @@ struct ByteStringTable {
         arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(bounds[Int(index)])..<Int(bounds[Int(index) + 1])])) }
     }
 
+    /// The number of `key`, or nil if it was never added.
+    func existingIndex(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let (slot, hash) = find(key)
+        return slots[slot] >= 0 && hashes[Int(slots[slot])] == hash ? slots[slot] : nil
+    }
+
     /// The number of `key`, adding it when it is new.
     mutating func index(of key: UnsafeBufferPointer<UInt8>) -> (index: Int32, isNew: Bool) {
-        let hash = UInt32(truncatingIfNeeded: Self.hash(key, seed: seed))
-        var slot = Int(hash) & (slots.count - 1)
-        while true {
-            let index = slots[slot]
-            if index < 0 { break }
-            if hashes[Int(index)] == hash, equals(index, key) { return (index, false) }
-            slot = (slot + 1) & (slots.count - 1)
-        }
+        let (slot, hash) = find(key)
+        if slots[slot] >= 0 { return (slots[slot], false) }
         let index = Int32(hashes.count)
         arena.append(contentsOf: key)
         bounds.append(Int32(arena.count))
@@ -37,6 +37,18 @@ struct ByteStringTable {
         slots[slot] = index
         if hashes.count * 2 > slots.count { grow() }
         return (index, true)
+    }
+
+    /// The slot that holds `key`, or the empty slot where it would go, and its hash.
+    private func find(_ key: UnsafeBufferPointer<UInt8>) -> (slot: Int, hash: UInt32) {
+        let hash = UInt32(truncatingIfNeeded: Self.hash(key, seed: seed))
+        var slot = Int(hash) & (slots.count - 1)
+        while slots[slot] >= 0 {
+            let index = slots[slot]
+            if hashes[Int(index)] == hash, equals(index, key) { break }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return (slot, hash)
     }
 
     private func equals(_ index: Int32, _ key: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -43,6 +43,26 @@ public final class TextAnalyzer {
             return startsOver
         }
 
+        /// Gives the tokens from `index` that begin before `end` their word in `language` (a
+        /// word's stem depends on its sentence's language) and moves `index` past them; returns
+        /// how many are words, and how many of those have no lowercase letter. A method taking
+        /// everything it changes, not a closure capturing it: a captured variable would cost a
+        /// run-time exclusivity check per token.
+        mutating func takeWords(_ tokens: inout [Token], from index: inout Int, upTo end: Int, language: Language,
+                                stemmers: PerLanguage<any Stemmer>, into words: inout [AnalyzedText.Word]) -> (words: Int, capitalised: Int) {
+            var count = 0, capitalised = 0
+            while index < tokens.count, tokens[index].range.lowerBound < end {
+                let token = tokens[index]
+                if token.kind == .word {
+                    count += 1
+                    if token.casing == .noLowercase { capitalised += 1 }
+                }
+                tokens[index].word = word(token.word, kind: token.kind, language: language, stemmers: stemmers, into: &words)
+                index += 1
+            }
+            return (count, capitalised)
+        }
+
         /// The index in `words` of vocabulary form `form` in `language`, added the first time.
         mutating func word(_ form: Int32, kind: Token.Kind, language: Language, stemmers: PerLanguage<any Stemmer>,
                            into words: inout [AnalyzedText.Word]) -> Int32 {
@@ -130,35 +150,22 @@ public final class TextAnalyzer {
             var sentences: [AnalyzedText.Sentence] = []
             var paragraphs: [AnalyzedText.Paragraph] = []
             tokenIndex = 0
-            // Tokens take their word in their sentence's language: its stem depends on it.
-            func takeWords(upTo end: Int, language: Language) -> (words: Int, capitalised: Int) {
-                var count = 0, capitalised = 0
-                while tokenIndex < tokens.count, tokens[tokenIndex].range.lowerBound < end {
-                    let token = tokens[tokenIndex]
-                    if token.kind == .word {
-                        count += 1
-                        if token.casing == .noLowercase { capitalised += 1 }
-                    }
-                    tokens[tokenIndex].word = memory.word(token.word, kind: token.kind, language: language,
-                                                          stemmers: stemmers, into: &words)
-                    tokenIndex += 1
-                }
-                return (count, capitalised)
-            }
             for (range, language) in zip(paragraphRanges, detected) {
                 let language = forced ?? language ?? documentLanguage
                 let firstSentence = sentences.count
                 for sentenceRange in sentenceRanges(utf8, paragraph: range, tokens: tokens, language: language,
                                                     forms: memory.vocabulary.forms) {
                     let first = tokenIndex
-                    let (count, capitalised) = takeWords(upTo: sentenceRange.upperBound, language: language)
+                    let (count, capitalised) = memory.takeWords(&tokens, from: &tokenIndex, upTo: sentenceRange.upperBound,
+                                                                language: language, stemmers: stemmers, into: &words)
                     sentences.append(.init(range: sentenceRange, tokens: first..<tokenIndex, language: language,
                                            wordCount: count, isShouted: count >= 4 && capitalised * 2 > count))
                 }
                 paragraphs.append(.init(range: range, sentences: firstSentence..<sentences.count, language: language))
             }
             // Every token is in a sentence; this only keeps `word` meaningful if one were not.
-            _ = takeWords(upTo: .max, language: documentLanguage)
+            _ = memory.takeWords(&tokens, from: &tokenIndex, upTo: .max, language: documentLanguage, stemmers: stemmers,
+                                 into: &words)
             return AnalyzedText(text: "", tokens: tokens, words: words, sentences: sentences, paragraphs: paragraphs,
                                 language: documentLanguage, generation: memory.vocabulary.generation)
         }
@@ -180,10 +187,13 @@ public final class TextAnalyzer {
         tokens.reserveCapacity(utf8.count / 6)
         func flush(_ token: PendingToken) {
             let written = UnsafeBufferPointer(rebasing: utf8[token.start..<token.last.end])
-            let spelling = vocabulary.spelling(of: written, read: {
+            let spelling: Vocabulary.Spelling
+            if let known = vocabulary.spelling(of: written) {
+                spelling = known
+            } else {
                 let form = normalizer.fold(written)
-                return (form, token.kind(form: form))
-            }, describe: describe)
+                spelling = vocabulary.addSpelling(written, form: form, kind: token.kind(form: form), describe: describe)
+            }
             tokens.append(Token(range: token.start..<token.last.end, kind: spelling.kind, word: spelling.form,
                                 casing: spelling.casing))
         }

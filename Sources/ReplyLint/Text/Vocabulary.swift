@@ -41,13 +41,17 @@ struct Vocabulary {
         return true
     }
 
-    /// What `written` makes: from the vocabulary, or the first time from `read` (its form and
-    /// kind) and, for a new form, `describe`.
-    mutating func spelling(of written: UnsafeBufferPointer<UInt8>, read: () -> (form: String, kind: Token.Kind),
-                           describe: (String) -> Form) -> Spelling {
-        let (index, isNew) = spellingTable.index(of: written)
-        guard isNew else { return spellings[Int(index)] }
-        let (text, kind) = read()
+    /// What `written` makes, if the vocabulary has met it: most tokens take this path, which
+    /// makes no closure and no `String`.
+    func spelling(of written: UnsafeBufferPointer<UInt8>) -> Spelling? {
+        spellingTable.existingIndex(of: written).map { spellings[Int($0)] }
+    }
+
+    /// Adds `written`, which `spelling(of:)` did not find, with its normalised form `text` and
+    /// `kind`; `describe` tells what is known of a new form.
+    mutating func addSpelling(_ written: UnsafeBufferPointer<UInt8>, form text: String, kind: Token.Kind,
+                              describe: (String) -> Form) -> Spelling {
+        _ = spellingTable.index(of: written)
         let spelling = Spelling(form: form(text, describe: describe), kind: kind,
                                 casing: Token.Casing(written: written, form: text))
         spellings.append(spelling)
