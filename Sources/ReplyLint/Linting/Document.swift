@@ -215,12 +215,17 @@ private struct Blanker {
     var lines: [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
-        for (index, byte) in bytes.enumerated() where byte == Self.newline {
-            ranges.append(start..<index)
-            start = index + 1
+        let newline = [Self.newline]
+        while let end = bytes.firstOffset(of: newline, from: start) {
+            ranges.append(start..<end)
+            start = end + 1
         }
         ranges.append(start..<bytes.count)
         return ranges
+    }
+
+    private func firstByte(afterSpacesIn line: Range<Int>) -> UInt8? {
+        bytes.withUnsafeBufferPointer { bytes in line.lazy.map { bytes[$0] }.first { $0 != Self.space } }
     }
 
     private func text(_ range: Range<Int>) -> Substring {
@@ -266,7 +271,7 @@ private struct Blanker {
         var passage: [Substring] = []
         for line in lines + [bytes.count..<bytes.count] {
             // Most lines quote nothing: their first byte after spaces says so without a String.
-            guard bytes[line].first(where: { $0 != Self.space }) == UInt8(ascii: ">") else {
+            guard firstByte(afterSpacesIn: line) == UInt8(ascii: ">") else {
                 if !passage.isEmpty { passages.append(passage.joined(separator: "\n")) }
                 passage = []
                 continue

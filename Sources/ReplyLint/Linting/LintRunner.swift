@@ -131,16 +131,25 @@ public struct LintRunner: Sendable {
         // quotes (`> …` lines, the quoted message of an email, an HTML blockquote).
         let complaint = settings.complaint ?? (document.context.isEmpty ? nil : document.context.joined(separator: "\n\n"))
         var languages: [Language: Int] = [:]
-        // A suppressed finding is one the writer meant: its element passes.
-        var fired: Set<String> = []
+        // A suppressed finding is one the writer meant: its element passes. A file's findings
+        // are of a few rules, so these lists are searched, not hashed, per finding.
+        var fired: [String] = []
+        var severities: [(rule: String, severity: Severity)] = []
         var templates: [String] = []
         for unit in document.units {
             let language = settings.linter.lint(unit.bytes, language: settings.language, complaint: complaint, analyzer: analyzer) { findings in
                 for finding in findings {
-                    var diagnostic = Diagnostic(finding: finding, severity: settings.severity(of: finding.rule), unit: unit, lines: lines)
+                    let severity: Severity
+                    if let known = severities.first(where: { $0.rule == finding.rule }) {
+                        severity = known.severity
+                    } else {
+                        severity = settings.severity(of: finding.rule)
+                        severities.append((finding.rule, severity))
+                    }
+                    var diagnostic = Diagnostic(finding: finding, severity: severity, unit: unit, lines: lines)
                     diagnostic.message = settings.message(of: finding)
                     guard !suppressions.silence(diagnostic) else { continue }
-                    fired.insert(diagnostic.rule)
+                    if !fired.contains(diagnostic.rule) { fired.append(diagnostic.rule) }
                     emit(diagnostic)
                 }
             }

@@ -60,10 +60,19 @@ public struct Linter: Sendable {
         let analysis = analyzer.analyze(text, language: language, placeholders: options.placeholders)
         let matches = LexiconMatches(text: analysis, matched: .reply, library: library, analyzer: analyzer)
         let context = RuleContext(text: analysis, matches: matches, library: library, options: options, complaint: complaint)
-        let findings = rules.flatMap { $0.check(context) }.sorted {
-            ($0.range?.lowerBound ?? -1, $0.range?.upperBound ?? -1, $0.rule) < ($1.range?.lowerBound ?? -1, $1.range?.upperBound ?? -1, $1.rule)
-        }
+        var findings = rules.flatMap { $0.check(context) }
+        findings.sort(by: Self.precedes)
         return Result(text: analysis, findings: findings)
+    }
+
+    /// Text order: by start, then end, then rule; findings about the whole text first. Rules
+    /// are compared only on a tie, so most comparisons touch no `String`.
+    private static func precedes(_ first: Finding, _ second: Finding) -> Bool {
+        let (firstStart, secondStart) = (first.range?.lowerBound ?? -1, second.range?.lowerBound ?? -1)
+        if firstStart != secondStart { return firstStart < secondStart }
+        let (firstEnd, secondEnd) = (first.range?.upperBound ?? -1, second.range?.upperBound ?? -1)
+        if firstEnd != secondEnd { return firstEnd < secondEnd }
+        return first.rule < second.rule
     }
 }
 

@@ -357,6 +357,8 @@ final class PhraseMatcher: Sendable {
         }
         scratch.present.insert(scratch.sentence.atoms, count: atomCount)
         for position in scratch.sentence.tokens.indices {
+            // Most words satisfy no atom and meet no thread: nothing starts, ends or waits.
+            if scratch.active.count == 0, scratch.sentence.bounds[position] == scratch.sentence.bounds[position + 1] { continue }
             let tokenIndex = scratch.sentence.tokens[position]
             scratch.following.removeAll()
             // A thread whose next item no token within its gap satisfies can never complete:

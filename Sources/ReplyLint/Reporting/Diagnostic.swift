@@ -176,12 +176,26 @@ public struct LineIndex: Sendable {
     }
 
     private func countScalars(_ range: Range<Int>) -> Int {
-        bytes.withUnsafeBufferPointer { bytes in
-            var count = 0
-            // Without a branch, so that the loop is vectorised.
-            for index in range { count &+= bytes[index] & 0xC0 != 0x80 ? 1 : 0 }
+        bytes.withUnsafeBytes { bytes in
+            var count = 0, index = range.lowerBound
+            while index + 8 <= range.upperBound {
+                count &+= Self.scalarStarts(in: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                index += 8
+            }
+            while index < range.upperBound {
+                count &+= bytes[index] & 0xC0 != 0x80 ? 1 : 0
+                index += 1
+            }
             return count
         }
+    }
+
+    /// How many of eight UTF-8 bytes begin a scalar: all but the continuation bytes (10xxxxxx).
+    @inline(__always)
+    private static func scalarStarts(in word: UInt64) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let continuations = word & high & ~(word << 1)
+        return 8 - continuations.nonzeroBitCount
     }
 
     /// How many scalars a 1-based line has, without its line break.
@@ -224,11 +238,21 @@ public struct LineIndex: Sendable {
             target -= scalarCheckpoints[low]
             from = low * Self.checkpointStride
         }
-        return bytes.withUnsafeBufferPointer { bytes in
-            var count = 0
-            for offset in from..<bytes.count where bytes[offset] & 0xC0 != 0x80 {
-                if count == target { return offset }
-                count += 1
+        return bytes.withUnsafeBytes { bytes in
+            // Whole words while the target scalar begins after them, then byte by byte.
+            var count = 0, offset = from
+            while offset + 8 <= bytes.count {
+                let starts = Self.scalarStarts(in: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                guard count + starts <= target else { break }
+                count += starts
+                offset += 8
+            }
+            while offset < bytes.count {
+                if bytes[offset] & 0xC0 != 0x80 {
+                    if count == target { return offset }
+                    count += 1
+                }
+                offset += 1
             }
             return bytes.count
         }

@@ -32,12 +32,27 @@ final class Breaker {
 
     /// Calls `body` with each segment of `utf8`; offsets are relative to its start.
     func forEachSegment(in utf8: UnsafeBufferPointer<UInt8>, _ body: (Segment) -> Void) {
-        guard let base = utf8.baseAddress, !utf8.isEmpty else { return }
-        let pointer = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-        guard rl_breaker_set_text(breaker, pointer, Int64(utf8.count)) == 0 else { return }
-        var start: Int64 = 0, end: Int64 = 0, status: Int32 = 0
-        while rl_breaker_next(breaker, &start, &end, &status) == 1 {
-            body(Segment(start: Int(start), end: Int(end), status: status))
+        var segments = segments(of: utf8)
+        while let segment = segments.next() { body(segment) }
+    }
+
+    /// The segments of `utf8`, read one at a time with `next()`; offsets are relative to its
+    /// start. The bytes must outlive the iteration, and the breaker serves one at a time.
+    func segments(of utf8: UnsafeBufferPointer<UInt8>) -> Segments {
+        guard let base = utf8.baseAddress, !utf8.isEmpty,
+              rl_breaker_set_text(breaker, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int64(utf8.count)) == 0
+        else { return Segments(breaker: nil) }
+        return Segments(breaker: breaker)
+    }
+
+    struct Segments: IteratorProtocol {
+        /// nil when there is nothing to read.
+        fileprivate let breaker: OpaquePointer?
+
+        mutating func next() -> Segment? {
+            var start: Int64 = 0, end: Int64 = 0, status: Int32 = 0
+            guard let breaker, rl_breaker_next(breaker, &start, &end, &status) == 1 else { return nil }
+            return Segment(start: Int(start), end: Int(end), status: status)
         }
     }
 }

@@ -8,12 +8,18 @@ struct ByteStringTable {
     private var arena: [UInt8] = []
     /// Per string: where its bytes start in `arena` and, in the next element, where they end.
     private var bounds: [Int32] = [0]
-    private var hashes: [UInt32] = []
-    /// Index of the string in each slot, or -1; the count is a power of two.
-    private var slots = [Int32](repeating: -1, count: 1024)
+    /// Per slot, a string's hash and number together, so that a probe reads one place (most
+    /// lookups miss the cache at the slot they start from); `Slot.empty` where none is.
+    private var slots = [Slot](repeating: .empty, count: 1024)
+    private(set) var count = 0
     private let seed = UInt64.random(in: .min ... .max)
 
-    var count: Int { hashes.count }
+    private struct Slot {
+        var hash: UInt32
+        var index: Int32
+
+        static let empty = Slot(hash: 0, index: -1)
+    }
 
     /// The bytes of string `index`.
     func withBytes<Result>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
@@ -22,31 +28,31 @@ struct ByteStringTable {
 
     /// The number of `key`, or nil if it was never added.
     func existingIndex(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let (slot, hash) = find(key)
-        return slots[slot] >= 0 && hashes[Int(slots[slot])] == hash ? slots[slot] : nil
+        let (slot, _) = find(key)
+        return slots[slot].index >= 0 ? slots[slot].index : nil
     }
 
     /// The number of `key`, adding it when it is new.
     mutating func index(of key: UnsafeBufferPointer<UInt8>) -> (index: Int32, isNew: Bool) {
         let (slot, hash) = find(key)
-        if slots[slot] >= 0 { return (slots[slot], false) }
-        let index = Int32(hashes.count)
+        if slots[slot].index >= 0 { return (slots[slot].index, false) }
+        let index = Int32(count)
         arena.append(contentsOf: key)
         bounds.append(Int32(arena.count))
-        hashes.append(hash)
-        slots[slot] = index
-        if hashes.count * 2 > slots.count { grow() }
+        slots[slot] = Slot(hash: hash, index: index)
+        count += 1
+        if count * 2 > slots.count { grow() }
         return (index, true)
     }
 
     /// The slot that holds `key`, or the empty slot where it would go, and its hash.
     private func find(_ key: UnsafeBufferPointer<UInt8>) -> (slot: Int, hash: UInt32) {
         let hash = UInt32(truncatingIfNeeded: Self.hash(key, seed: seed))
-        var slot = Int(hash) & (slots.count - 1)
-        while slots[slot] >= 0 {
-            let index = slots[slot]
-            if hashes[Int(index)] == hash, equals(index, key) { break }
-            slot = (slot + 1) & (slots.count - 1)
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while slots[slot].index >= 0 {
+            if slots[slot].hash == hash, equals(slots[slot].index, key) { break }
+            slot = (slot + 1) & mask
         }
         return (slot, hash)
     }
@@ -58,28 +64,39 @@ struct ByteStringTable {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        for (index, hash) in hashes.enumerated() {
-            var slot = Int(hash) & (slots.count - 1)
-            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = Int32(index)
+        let old = slots
+        slots = [Slot](repeating: .empty, count: old.count * 2)
+        let mask = slots.count - 1
+        for entry in old where entry.index >= 0 {
+            var slot = Int(entry.hash) & mask
+            while slots[slot].index >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 
-    /// A multiply-xorshift hash over eight-byte words (the mixing of wyhash and splitmix).
+    /// A multiply-xorshift hash over eight-byte words (the mixing of wyhash and splitmix). The
+    /// bytes after the last whole word are read with at most two loads, as wyhash reads short
+    /// keys: most words are shorter than eight bytes, and a byte at a time cost a loop each.
     private static func hash(_ key: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
         var hash = seed ^ UInt64(key.count) &* 0x9E37_79B9_7F4A_7C15
         let raw = UnsafeRawBufferPointer(key)
+        let count = key.count
         var offset = 0
-        while offset + 8 <= key.count {
+        while offset + 8 <= count {
             hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
             hash ^= hash >> 32
             offset += 8
         }
-        var tail: UInt64 = 0
-        while offset < key.count {
-            tail = tail << 8 | UInt64(key[offset])
-            offset += 1
+        let rest = count - offset
+        let tail: UInt64
+        if rest >= 4 {
+            // Two four-byte loads that overlap when fewer than eight bytes are left.
+            tail = UInt64(raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) << 32
+                | UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+        } else if rest > 0 {
+            tail = UInt64(key[offset]) << 16 | UInt64(key[offset + rest / 2]) << 8 | UInt64(key[count - 1])
+        } else {
+            tail = 0
         }
         hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return hash ^ hash >> 29

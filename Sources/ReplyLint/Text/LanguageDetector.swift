@@ -20,9 +20,15 @@ struct LanguageDetector {
 
     /// The clear winner of `scores`, or nil when the evidence is too thin to decide.
     func decide(_ scores: PerLanguage<Int>, minimum: Int = 2) -> Language? {
-        let ranked = Language.allCases.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-        guard scores[ranked[0]] >= minimum, scores[ranked[1]] < scores[ranked[0]] else { return nil }
-        return ranked[0]
+        // Asked for every paragraph: the one language with the top score, found without sorting.
+        let top = max(scores.ru, scores.lv, scores.en)
+        guard top >= minimum else { return nil }
+        var leader: Language?
+        for language in Language.allCases where scores[language] == top {
+            if leader != nil { return nil }
+            leader = language
+        }
+        return leader
     }
 
     private static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool {

@@ -43,12 +43,14 @@ struct PlaceholderFinder {
         guard !syntaxes.isEmpty else { return [] }
         var found: [Range<Int>] = []
         var index = 0
-        while index < utf8.count {
-            if startsOpener[Int(utf8[index])], let end = placeholderEnd(at: index, utf8) {
-                found.append(index..<end)
-                index = end
-            } else {
-                index += 1
+        startsOpener.withUnsafeBufferPointer { startsOpener in
+            while index < utf8.count {
+                if startsOpener[Int(utf8[index])], let end = placeholderEnd(at: index, utf8) {
+                    found.append(index..<end)
+                    index = end
+                } else {
+                    index += 1
+                }
             }
         }
         return found

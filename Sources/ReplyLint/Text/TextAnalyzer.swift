@@ -16,6 +16,9 @@ public final class TextAnalyzer {
     /// Per compiled matcher, the lexicon atoms each vocabulary word satisfies; lent out while
     /// a document is matched (see `takeAtomCache`).
     private var atomCaches: [ObjectIdentifier: AtomCache] = [:]
+    /// The finder for the placeholder syntaxes the last text was analysed with: every text of
+    /// a run has the same ones, and making a finder is a tenth of a small file's analysis.
+    private var placeholderFinder: (syntaxes: [PlaceholderSyntax], finder: PlaceholderFinder)?
 
     private struct Memory {
         var vocabulary: Vocabulary
@@ -50,32 +53,35 @@ public final class TextAnalyzer {
         /// run-time exclusivity check per token.
         mutating func takeWords(_ tokens: inout [Token], from index: inout Int, upTo end: Int, language: Language,
                                 stemmers: PerLanguage<any Stemmer>, into words: inout [AnalyzedText.Word]) -> (words: Int, capitalised: Int) {
+            // Every form is in the vocabulary by now: the table is grown once, and read by pointer.
+            let needed = vocabulary.forms.count * 3
+            if wordSlots.count < needed {
+                wordSlots += repeatElement(WordSlot(), count: max(needed, wordSlots.count * 2) - wordSlots.count)
+            }
             var count = 0, capitalised = 0
-            while index < tokens.count, tokens[index].range.lowerBound < end {
-                let token = tokens[index]
-                if token.kind == .word {
-                    count += 1
-                    if token.casing == .noLowercase { capitalised += 1 }
+            let stamp = self.stamp
+            tokens.withUnsafeMutableBufferPointer { tokens in
+                wordSlots.withUnsafeMutableBufferPointer { slots in
+                    while index < tokens.count, tokens[index].range.lowerBound < end {
+                        let token = tokens[index]
+                        if token.kind == .word {
+                            count += 1
+                            if token.casing == .noLowercase { capitalised += 1 }
+                        }
+                        // A form's word in each language it is met in: its stem depends on the language.
+                        let key = Int(token.word) * 3 + language.index
+                        if slots[key].stamp != stamp {
+                            let stem = token.kind == .word
+                                ? vocabulary.stem(of: token.word, in: language) { stemmers[language].stem($0) } : ""
+                            words.append(AnalyzedText.Word(form: vocabulary.forms[Int(token.word)].text, stem: stem, key: Int32(key)))
+                            slots[key] = WordSlot(stamp: stamp, index: Int32(words.count - 1))
+                        }
+                        tokens[index].word = slots[key].index
+                        index += 1
+                    }
                 }
-                tokens[index].word = word(token.word, kind: token.kind, language: language, stemmers: stemmers, into: &words)
-                index += 1
             }
             return (count, capitalised)
-        }
-
-        /// The index in `words` of vocabulary form `form` in `language`, added the first time.
-        mutating func word(_ form: Int32, kind: Token.Kind, language: Language, stemmers: PerLanguage<any Stemmer>,
-                           into words: inout [AnalyzedText.Word]) -> Int32 {
-            let key = Int(form) * 3 + language.index
-            if key >= wordSlots.count {
-                wordSlots += repeatElement(WordSlot(), count: max(key + 1, wordSlots.count * 2) - wordSlots.count)
-            }
-            let slot = wordSlots[key]
-            if slot.stamp == stamp { return slot.index }
-            let stem = kind == .word ? vocabulary.stem(of: form, in: language) { stemmers[language].stem($0) } : ""
-            words.append(AnalyzedText.Word(form: vocabulary.forms[Int(form)].text, stem: stem, key: Int32(key)))
-            wordSlots[key] = WordSlot(stamp: stamp, index: Int32(words.count - 1))
-            return Int32(words.count - 1)
         }
     }
 
@@ -125,7 +131,7 @@ public final class TextAnalyzer {
         var text = text
         var analysis = text.withUTF8 { utf8 in
             var tokens = tokenize(utf8, vocabulary: &memory.vocabulary)
-            let placeholderRanges = PlaceholderFinder(placeholders).ranges(in: utf8)
+            let placeholderRanges = finder(for: placeholders).ranges(in: utf8)
             if !placeholderRanges.isEmpty { mergePlaceholders(&tokens, placeholderRanges, in: utf8, vocabulary: &memory.vocabulary) }
             let paragraphRanges = Self.paragraphRanges(utf8)
 
@@ -173,6 +179,13 @@ public final class TextAnalyzer {
         return analysis
     }
 
+    private func finder(for syntaxes: [PlaceholderSyntax]) -> PlaceholderFinder {
+        if let kept = placeholderFinder, kept.syntaxes == syntaxes { return kept.finder }
+        let finder = PlaceholderFinder(syntaxes)
+        placeholderFinder = (syntaxes, finder)
+        return finder
+    }
+
     private func describe(_ form: String) -> Vocabulary.Form {
         Vocabulary.Form(text: form, evidence: detector.evidence(of: form))
     }
@@ -185,44 +198,49 @@ public final class TextAnalyzer {
     private func tokenize(_ utf8: UnsafeBufferPointer<UInt8>, vocabulary: inout Vocabulary) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(utf8.count / 6)
-        func flush(_ token: PendingToken) {
-            let written = UnsafeBufferPointer(rebasing: utf8[token.start..<token.last.end])
-            let spelling: Vocabulary.Spelling
-            if let known = vocabulary.spelling(of: written) {
-                spelling = known
-            } else {
-                let form = normalizer.fold(written)
-                spelling = vocabulary.addSpelling(written, form: form, kind: token.kind(form: form), describe: describe)
-            }
-            tokens.append(Token(range: token.start..<token.last.end, kind: spelling.kind, word: spelling.form,
-                                casing: spelling.casing))
-        }
         // The token being read, and the segment after it, which joins the next part to it if
-        // the part comes; if not, that segment begins the next token.
+        // the part comes; if not, that segment begins the next token. A plain loop with no
+        // closure: a variable a closure captured would cost an exclusivity check per token.
         var token: PendingToken?
         var joiner: Breaker.Segment?
-        wordBreaker.forEachSegment(in: utf8) { segment in
-            if segment.status == 0, utf8[segment.start..<segment.end].allSatisfy(Self.isSpace) { return }
+        var segments = wordBreaker.segments(of: utf8)
+        while let segment = segments.next() {
+            if segment.status == 0, utf8[segment.start..<segment.end].allSatisfy(Self.isSpace) { continue }
             guard let current = token else {
                 token = PendingToken(segment)
-                return
+                continue
             }
             guard let candidate = joiner else {
                 joiner = segment
-                return
+                continue
             }
             if isJoinable(current.last, candidate, segment, utf8) {
                 token?.join(segment)
                 joiner = nil
             } else {
-                flush(current)
+                append(current, of: utf8, to: &tokens, vocabulary: &vocabulary)
                 token = PendingToken(candidate)
                 joiner = segment
             }
         }
-        if let token { flush(token) }
-        if let joiner { flush(PendingToken(joiner)) }
+        if let token { append(token, of: utf8, to: &tokens, vocabulary: &vocabulary) }
+        if let joiner { append(PendingToken(joiner), of: utf8, to: &tokens, vocabulary: &vocabulary) }
         return tokens
+    }
+
+    /// Appends the token read as `token` with its spelling's form, kind and casing: from the
+    /// vocabulary, or folded and classified the first time the worker meets the spelling.
+    private func append(_ token: PendingToken, of utf8: UnsafeBufferPointer<UInt8>, to tokens: inout [Token],
+                        vocabulary: inout Vocabulary) {
+        let written = UnsafeBufferPointer(rebasing: utf8[token.start..<token.last.end])
+        let spelling: Vocabulary.Spelling
+        if let known = vocabulary.spelling(of: written) {
+            spelling = known
+        } else {
+            let form = normalizer.fold(written)
+            spelling = vocabulary.addSpelling(written, form: form, kind: token.kind(form: form), describe: describe)
+        }
+        tokens.append(Token(range: token.start..<token.last.end, kind: spelling.kind, word: spelling.form, casing: spelling.casing))
     }
 
     /// A token while its segments are read: parts alternating with joiners.
