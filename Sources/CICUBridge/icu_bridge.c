@@ -85,7 +85,7 @@ static inline __attribute__((always_inline)) uint8_t next_sentence_class(const r
 
 rl_breaker *rl_breaker_open(int32_t kind, const char *locale, int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;
-    UBreakIteratorType type = kind == RL_BREAK_WORD ? UBRK_WORD : UBRK_SENTENCE;
+    UBreakIteratorType type = kind == RL_BREAK_WORD || kind == RL_BREAK_WORD_SKIPPING_SPACES ? UBRK_WORD : UBRK_SENTENCE;
     UBreakIterator *iterator = ubrk_open(type, locale, NULL, 0, &status);
     if (U_FAILURE(status)) {
         if (error) *error = status;
@@ -140,8 +140,8 @@ static int32_t iterate_over(rl_breaker *breaker, const char *utf8, int64_t lengt
 
 int32_t rl_breaker_set_text(rl_breaker *breaker, const char *utf8, int64_t length) {
     breaker->current = 0;
-    if (breaker->kind != RL_BREAK_SENTENCE) return iterate_over(breaker, utf8, length);
     breaker->utf8 = utf8;
+    if (breaker->kind != RL_BREAK_SENTENCE) return iterate_over(breaker, utf8, length);
     breaker->length = length;
     breaker->scan = 0;
     breaker->earliestStart = 0;
@@ -279,11 +279,32 @@ static int32_t next_sentence_end(rl_breaker *breaker, int64_t *end) {
     }
 }
 
+/// Whether `length` bytes from `bytes` are all ASCII white space (space, tab to carriage return).
+static int is_ascii_space(const char *bytes, int64_t length) {
+    for (int64_t index = 0; index < length; index++) {
+        char byte = bytes[index];
+        if (byte != ' ' && (byte < '\t' || byte > '\r')) return 0;
+    }
+    return 1;
+}
+
 int32_t rl_breaker_next(rl_breaker *breaker, int64_t *start, int64_t *end, int32_t *status) {
     int64_t next;
     if (breaker->kind == RL_BREAK_SENTENCE) {
         if (!next_sentence_end(breaker, &next)) return 0;
         *status = 0;
+    } else if (breaker->kind == RL_BREAK_WORD_SKIPPING_SPACES) {
+        for (;;) {
+            int32_t boundary = ubrk_next(breaker->iterator);
+            if (boundary == UBRK_DONE) return 0;
+            int32_t rule = ubrk_getRuleStatus(breaker->iterator);
+            if (rule != 0 || !is_ascii_space(breaker->utf8 + breaker->current, boundary - breaker->current)) {
+                next = boundary;
+                *status = rule;
+                break;
+            }
+            breaker->current = boundary;
+        }
     } else {
         int32_t boundary = ubrk_next(breaker->iterator);
         if (boundary == UBRK_DONE) return 0;

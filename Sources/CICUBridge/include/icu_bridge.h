@@ -21,6 +21,9 @@ enum {
     /// Sentences, with ICU run over every byte: what RL_BREAK_SENTENCE is tested against, on
     /// text whose line breaks are spaces already.
     RL_BREAK_SENTENCE_EVERYWHERE = 2,
+    /// Words as RL_BREAK_WORD, without the segments that are only ASCII white space, which
+    /// the analyzer skips: most of a text's segments, each a call less.
+    RL_BREAK_WORD_SKIPPING_SPACES = 3,
 };
 
 /// Opens a word or sentence breaker for a locale ("ru", "lv", "en", or "" for root).

@@ -14,7 +14,7 @@ public enum MatchedText: Sendable {
 /// text on first use and then shared read-only by every worker.
 public final class LexiconLibrary: Sendable {
     public let files: [LexiconFile]
-    private let filesByLanguage: [Language: [LexiconFile]]
+    private let filesByLanguage: PerLanguage<[LexiconFile]>
     /// Per rule, its files as `files(for:)` numbers them in each language.
     private let fileNumbersByRule: [String: [(language: Language, file: Int)]]
     private let compiled = Mutex(Compiled())
@@ -52,20 +52,28 @@ public final class LexiconLibrary: Sendable {
     private init(validated files: [LexiconFile], precompiled: @escaping @Sendable (Language) -> PhraseMatcher.Compiled? = { _ in nil }) {
         self.files = files
         self.precompiled = precompiled
-        filesByLanguage = Dictionary(grouping: files, by: \.language)
+        let grouped = Dictionary(grouping: files, by: \.language)
+        filesByLanguage = PerLanguage(ru: grouped[.ru] ?? [], lv: grouped[.lv] ?? [], en: grouped[.en] ?? [])
         var fileNumbersByRule: [String: [(language: Language, file: Int)]] = [:]
         for language in Language.allCases {
-            for (number, file) in (filesByLanguage[language] ?? []).enumerated() {
+            for (number, file) in filesByLanguage[language].enumerated() {
                 fileNumbersByRule[file.rule, default: []].append((language, number))
             }
         }
         self.fileNumbersByRule = fileNumbersByRule
     }
 
-    public func files(for language: Language) -> [LexiconFile] { filesByLanguage[language] ?? [] }
+    public func files(for language: Language) -> [LexiconFile] { filesByLanguage[language] }
 
     public func file(rule: String, language: Language) -> LexiconFile? {
-        fileNumbers(of: rule).first { $0.language == language }.map { files(for: language)[$0.file] }
+        withFile(rule: rule, language: language) { $0 }
+    }
+
+    /// Calls `body` with the file of `rule` in `language`, or nil, without copying the file:
+    /// every finding reads its texts from one.
+    func withFile<Result>(rule: String, language: Language, _ body: (LexiconFile?) -> Result) -> Result {
+        guard let number = fileNumbers(of: rule).first(where: { $0.language == language })?.file else { return body(nil) }
+        return filesByLanguage[language].withUnsafeBufferPointer { body($0[number]) }
     }
 
     /// Where the files of `rule` are in `files(for:)` of their languages.

@@ -34,7 +34,7 @@ public struct LexiconMatches: Sendable {
     init(text: AnalyzedText, matched: MatchedText, library: LexiconLibrary, analyzer: TextAnalyzer) {
         var matches: [PhraseMatcher.Match] = []
         var exceptions: [PhraseMatcher.Match] = []
-        var scratch = PhraseMatcher.Scratch()
+        var scratch = analyzer.takeMatchScratch()
         // Looked up once per language, not per sentence: the library's lookup takes a lock.
         var matchers = PerLanguage<(matcher: PhraseMatcher, atoms: AtomCache)?>(ru: nil, lv: nil, en: nil)
         for (index, sentence) in text.sentences.enumerated() {
@@ -70,6 +70,7 @@ public struct LexiconMatches: Sendable {
         for language in Language.allCases {
             if let atoms = matchers[language]?.atoms { analyzer.giveBack(atoms, generation: text.generation) }
         }
+        analyzer.giveBack(scratch)
         self.library = library
     }
 

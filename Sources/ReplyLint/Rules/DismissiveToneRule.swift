@@ -48,7 +48,8 @@ public struct DismissiveToneRule: PhraseRule {
                 if isMark, runStart != nil, token.range.lowerBound == previousEnd {
                     marks += 1
                 } else {
-                    close(at: previousEnd)
+                    // Most tokens end no run and start none: no call for them.
+                    if runStart != nil { close(at: previousEnd) }
                     if isMark { runStart = token.range.lowerBound; marks = 1 }
                 }
                 if mark == UInt8(ascii: "!") { hasExclamation = true }

@@ -12,8 +12,8 @@ public struct LongSentenceRule: Rule {
         options: ["max-words": "the most words a sentence may have: one number, or one per language ({ru: 25, lv: 25, en: 30})"]
     )
 
-    /// The most words a sentence may have before it is reported.
-    static let limits: [Language: Int] = [.ru: 25, .lv: 25, .en: 30]
+    /// The most words a sentence may have before it is reported (asked for every sentence).
+    static let limits = PerLanguage(ru: 25, lv: 25, en: 30)
 
     public init() {}
 
@@ -21,7 +21,7 @@ public struct LongSentenceRule: Rule {
         let options = context.options.ruleOptions[Self.description.id]
         return context.text.sentences.compactMap { sentence in
             let limit = options?.integer("max-words", language: sentence.language)
-                ?? Self.limits[sentence.language] ?? 30
+                ?? Self.limits[sentence.language]
             let words = sentence.wordCount
             guard words > limit else { return nil }
             return context.finding(Self.description.id, range: sentence.range, language: sentence.language,

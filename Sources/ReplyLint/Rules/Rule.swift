@@ -52,11 +52,12 @@ public struct RuleContext: Sendable {
     /// the file's message and rewrite, filled with `values`; `fallback` if the lexicon has none.
     public func finding(_ rule: String, range: Range<Int>?, language: Language, entry: LexiconEntry? = nil,
                         text: MessageText = MessageText(), fallback: String) -> Finding {
-        let lexicon = lexicon(rule, language: language)
-        let message = entry?.message ?? lexicon.flatMap(text.message(in:)) ?? text.fill(fallback)
-        let suggestion = entry?.suggest ?? (text.name.map { lexicon?.messages["\($0)-suggest"] } ?? lexicon?.suggest)
-        return Finding(rule: rule, message: message, range: range, suggestion: suggestion.map(text.fill),
-                       language: language, text: text)
+        library.withFile(rule: rule, language: language) { lexicon in
+            let message = entry?.message ?? lexicon.flatMap(text.message(in:)) ?? text.fill(fallback)
+            let suggestion = entry?.suggest ?? (text.name.map { lexicon?.messages["\($0)-suggest"] } ?? lexicon?.suggest)
+            return Finding(rule: rule, message: message, range: range, suggestion: suggestion.map(text.fill),
+                           language: language, text: text)
+        }
     }
 
     /// The byte range covered by document tokens `tokens`.

@@ -9,6 +9,8 @@ final class Breaker {
         case sentence = 1 // RL_BREAK_SENTENCE
         /// ICU's sentence breaks with ICU run over every byte: what `sentence` is tested against.
         case sentenceEverywhere = 2 // RL_BREAK_SENTENCE_EVERYWHERE
+        /// Words, without the segments that are only ASCII white space.
+        case wordSkippingSpaces = 3 // RL_BREAK_WORD_SKIPPING_SPACES
     }
 
     /// One segment between two boundaries: byte offsets and ICU's rule status at its end.

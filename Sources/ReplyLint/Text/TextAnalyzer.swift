@@ -16,6 +16,9 @@ public final class TextAnalyzer {
     /// Per compiled matcher, the lexicon atoms each vocabulary word satisfies; lent out while
     /// a document is matched (see `takeAtomCache`).
     private var atomCaches: [ObjectIdentifier: AtomCache] = [:]
+    /// The matcher's buffers, lent for one document (see `takeMatchScratch`): grown once per
+    /// worker, not once per document.
+    private var matchScratch: PhraseMatcher.Scratch?
     /// The finder for the placeholder syntaxes the last text was analysed with: every text of
     /// a run has the same ones, and making a finder is a tenth of a small file's analysis.
     private var placeholderFinder: (syntaxes: [PlaceholderSyntax], finder: PlaceholderFinder)?
@@ -88,7 +91,7 @@ public final class TextAnalyzer {
     /// `vocabularyLimit`: how many distinct spellings the worker remembers before it starts over.
     init(vocabularyLimit: Int) throws {
         memory = Memory(vocabulary: Vocabulary(limit: vocabularyLimit))
-        wordBreaker = try Breaker(.word)
+        wordBreaker = try Breaker(.wordSkippingSpaces)
         sentenceBreaker = try Breaker(.sentence)
         guard let russian = SnowballStemmer(algorithm: "russian"),
               let english = SnowballStemmer(algorithm: "english")
@@ -113,6 +116,13 @@ public final class TextAnalyzer {
         guard generation === memory?.vocabulary.generation else { return AtomCache(matcher) }
         return atomCaches.removeValue(forKey: ObjectIdentifier(matcher)) ?? AtomCache(matcher)
     }
+
+    /// The buffers matching reuses, lent for one document and given back with `giveBack(_:)`.
+    func takeMatchScratch() -> PhraseMatcher.Scratch {
+        matchScratch.take() ?? PhraseMatcher.Scratch()
+    }
+
+    func giveBack(_ scratch: PhraseMatcher.Scratch) { matchScratch = scratch }
 
     /// Keeps a memo lent by `takeAtomCache` for the next document, if its words are still current.
     func giveBack(_ cache: AtomCache, generation: Vocabulary.Generation) {
@@ -203,9 +213,9 @@ public final class TextAnalyzer {
         // closure: a variable a closure captured would cost an exclusivity check per token.
         var token: PendingToken?
         var joiner: Breaker.Segment?
+        // The breaker leaves out the segments of white space between words.
         var segments = wordBreaker.segments(of: utf8)
         while let segment = segments.next() {
-            if segment.status == 0, utf8[segment.start..<segment.end].allSatisfy(Self.isSpace) { continue }
             guard let current = token else {
                 token = PendingToken(segment)
                 continue
