@@ -44,10 +44,13 @@ public struct Linter: Sendable {
         for piece in pieces {
             // Pieces end between characters, so each is valid UTF-8.
             let text = String(decoding: prose[piece], as: UTF8.self)
-            let words = whole.add(check(text, language: language, complaint: complaint, analyzer: analyzer), at: piece.lowerBound)
+            var result = check(text, language: language, complaint: complaint, analyzer: analyzer)
+            let words = whole.add(&result, at: piece.lowerBound)
             if pieces.count == 1 { held = words } else { found(words) }
         }
-        found(whole.findings + held)
+        // Inserted, not concatenated: the held findings move instead of being copied.
+        held.insert(contentsOf: whole.findings, at: 0)
+        found(held)
         return whole.language
     }
 
@@ -93,22 +96,28 @@ private struct WholeTextFindings {
     private var standing: [(key: Key, versions: [Language: Finding])]?
     private var firstUses: Set<Key> = []
 
-    /// Takes in a piece that begins at `offset`; returns its findings about words.
-    mutating func add(_ result: Linter.Result, at offset: Int) -> [Finding] {
+    /// Takes in a piece that begins at `offset`; returns its findings about words, taken out of
+    /// `result` and changed in place: a piece has thousands, and each copy retains five strings.
+    mutating func add(_ result: inout Linter.Result, at offset: Int) -> [Finding] {
         let text = result.text
         if !text.paragraphs.isEmpty { bytesPerLanguage[text.language, default: 0] += text.text.utf8.count }
         var words: [Finding] = []
+        swap(&words, &result.findings)
         var wholeText: [(key: Key, finding: Finding)] = []
-        for var finding in result.findings {
-            let key = Key(rule: finding.rule, text: finding.text)
-            guard let range = finding.range else {
-                wholeText.append((key, finding))
+        var kept = 0
+        for index in words.indices {
+            guard let range = words[index].range else {
+                wholeText.append((Key(rule: words[index].rule, text: words[index].text), words[index]))
                 continue
             }
-            if finding.isFirstUseOnly, !firstUses.insert(key).inserted { continue }
-            finding.range = (range.lowerBound + offset)..<(range.upperBound + offset)
-            words.append(finding)
+            if words[index].isFirstUseOnly, !firstUses.insert(Key(rule: words[index].rule, text: words[index].text)).inserted {
+                continue
+            }
+            words[index].range = (range.lowerBound + offset)..<(range.upperBound + offset)
+            words.swapAt(kept, index)
+            kept += 1
         }
+        words.removeLast(words.count - kept)
         guard text.tokens.contains(where: { $0.kind == .word }) else { return words }
         standing = standing?.compactMap { entry in
             guard let finding = wholeText.first(where: { $0.key == entry.key })?.finding else { return nil }

@@ -5,7 +5,7 @@ struct LanguageDetector {
     /// language counts 2, a frequent function word 1. The analyzer asks once per form.
     struct Evidence {
         var language: Language
-        var weight: Int
+        var weight: Int8
     }
 
     func evidence(of form: String) -> Evidence? {

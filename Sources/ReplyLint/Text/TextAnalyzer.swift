@@ -152,8 +152,8 @@ public final class TextAnalyzer {
             for range in paragraphRanges {
                 var scores = PerLanguage(ru: 0, lv: 0, en: 0)
                 while tokenIndex < tokens.count, tokens[tokenIndex].range.lowerBound < range.upperBound {
-                    if tokens[tokenIndex].kind == .word, let evidence = memory.vocabulary.forms[Int(tokens[tokenIndex].word)].evidence {
-                        scores[evidence.language] += evidence.weight
+                    if tokens[tokenIndex].kind == .word, let evidence = memory.vocabulary.evidence[Int(tokens[tokenIndex].word)] {
+                        scores[evidence.language] += Int(evidence.weight)
                     }
                     tokenIndex += 1
                 }
@@ -196,9 +196,7 @@ public final class TextAnalyzer {
         return finder
     }
 
-    private func describe(_ form: String) -> Vocabulary.Form {
-        Vocabulary.Form(text: form, evidence: detector.evidence(of: form))
-    }
+    private func evidence(of form: String) -> LanguageDetector.Evidence? { detector.evidence(of: form) }
 
     // MARK: Words
 
@@ -248,7 +246,7 @@ public final class TextAnalyzer {
             spelling = known
         } else {
             let form = normalizer.fold(written)
-            spelling = vocabulary.addSpelling(written, form: form, kind: token.kind(form: form), describe: describe)
+            spelling = vocabulary.addSpelling(written, form: form, kind: token.kind(form: form), evidence: evidence)
         }
         tokens.append(Token(range: token.start..<token.last.end, kind: spelling.kind, word: spelling.form, casing: spelling.casing))
     }
@@ -298,7 +296,7 @@ public final class TextAnalyzer {
                 let range = placeholders[next]
                 let written = UnsafeBufferPointer(rebasing: utf8[range])
                 let form = normalizer.fold(written)
-                tokens[kept] = Token(range: range, kind: .placeholder, word: vocabulary.form(form, describe: describe),
+                tokens[kept] = Token(range: range, kind: .placeholder, word: vocabulary.form(form, evidence: evidence),
                                      casing: Token.Casing(written: written, form: form))
                 index = last + 1
             } else {

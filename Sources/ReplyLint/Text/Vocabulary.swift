@@ -15,8 +15,6 @@ struct Vocabulary {
     /// A normalised form («извините») and what is known of it in each language.
     struct Form {
         var text: String
-        /// Which language the word is evidence for, and how strongly (see `LanguageDetector`).
-        var evidence: LanguageDetector.Evidence?
         /// The stem in each language, found when first needed.
         var stems = PerLanguage<String?>(ru: nil, lv: nil, en: nil)
     }
@@ -29,6 +27,10 @@ struct Vocabulary {
     private(set) var spellings: [Spelling] = []
     private var formTable = ByteStringTable()
     private(set) var forms: [Form] = []
+    /// Per form, which language the word is evidence for and how strongly (see
+    /// `LanguageDetector`): apart from the forms, as every word of every paragraph reads it,
+    /// and three bytes a form stay in the cache where a `Form` would not.
+    private(set) var evidence: [LanguageDetector.Evidence?] = []
     /// How many spellings or forms it holds at most before it starts over.
     let limit: Int
 
@@ -48,21 +50,24 @@ struct Vocabulary {
     }
 
     /// Adds `written`, which `spelling(of:)` did not find, with its normalised form `text` and
-    /// `kind`; `describe` tells what is known of a new form.
+    /// `kind`; `evidence` tells what a new form says of its language.
     mutating func addSpelling(_ written: UnsafeBufferPointer<UInt8>, form text: String, kind: Token.Kind,
-                              describe: (String) -> Form) -> Spelling {
+                              evidence: (String) -> LanguageDetector.Evidence?) -> Spelling {
         _ = spellingTable.index(of: written)
-        let spelling = Spelling(form: form(text, describe: describe), kind: kind,
+        let spelling = Spelling(form: form(text, evidence: evidence), kind: kind,
                                 casing: Token.Casing(written: written, form: text))
         spellings.append(spelling)
         return spelling
     }
 
-    /// The index of the form `text`; `describe` tells what is known of it the first time.
-    mutating func form(_ text: String, describe: (String) -> Form) -> Int32 {
+    /// The index of the form `text`; `evidence` tells what it says of its language the first time.
+    mutating func form(_ text: String, evidence: (String) -> LanguageDetector.Evidence?) -> Int32 {
         var text = text
         let (index, isNew) = text.withUTF8 { formTable.index(of: $0) }
-        if isNew { forms.append(describe(text)) }
+        if isNew {
+            forms.append(Form(text: text))
+            self.evidence.append(evidence(text))
+        }
         return index
     }
 
