@@ -68,26 +68,37 @@ struct Bench {
         var results = Results(date: ISO8601DateFormatter().string(from: Date()), machine: .current)
         print(results.machine.summary + "\n")
 
-        // Each workload runs twice and the less disturbed run is kept (least CPU time on one
-        // thread, least wall time on several): on a shared machine one run alone was seen to
-        // cost 1.4× the CPU time of the same work measured right after it.
-        func measure(_ name: String, _ task: Workload.Task, threads: Int = 1, _ paths: [String]) throws -> Figure {
-            let runs = try (0..<2).map { _ in
-                Figure(try child([ChildProcess.executablePath, "measure", task.rawValue, String(threads)] + paths))
+        // Workloads run in turn, three rounds, and each keeps its least disturbed run (least CPU
+        // time on one thread, least wall time on several): on a shared machine one run alone was
+        // seen to cost 1.4× the CPU time of the same work measured right after it, and the
+        // machine's speed drifts by minutes, so a ratio compares runs made in the same rounds.
+        func measure(_ workloads: [(name: String, task: Workload.Task, threads: Int, paths: [String])]) throws -> [Figure] {
+            var best: [Figure?] = Array(repeating: nil, count: workloads.count)
+            for _ in 0..<3 {
+                for (index, workload) in workloads.enumerated() {
+                    let run = Figure(try child([ChildProcess.executablePath, "measure", workload.task.rawValue,
+                                                String(workload.threads)] + workload.paths))
+                    let isLessDisturbed = workload.threads == 1 ? run.cpuSeconds < (best[index]?.cpuSeconds ?? .infinity)
+                        : run.seconds < (best[index]?.seconds ?? .infinity)
+                    if isLessDisturbed { best[index] = run }
+                }
             }
-            let figure = runs.min { threads == 1 ? $0.cpuSeconds < $1.cpuSeconds : $0.seconds < $1.seconds }!
-            results.figures[name] = figure
-            print(Self.row(name, figure))
-            return figure
+            return zip(workloads, best).map { workload, figure in
+                results.figures[workload.name] = figure!
+                print(Self.row(workload.name, figure!))
+                return figure!
+            }
         }
         print(Self.header)
-        let lint = try measure("lint, 1 thread", .lint, [corpus.many])
-        let floor = try measure("ICU word break, 1 thread", .wordBreak, [corpus.many])
-        let tenfold = try measure("lint, lexicons x10, 1 thread", .lintTenfold, [corpus.many])
-        let parallel = try measure("lint, 2 threads", .lint, threads: 2, [corpus.many])
-        let tenth = try measure("lint, 1 thread, a tenth of the files", .lint, [corpus.many + "/part-0"])
-        let large = try measure("lint, 1 thread, one large file", .lint, [corpus.large])
-        let largeFloor = try measure("ICU word break, one large file", .wordBreak, [corpus.large])
+        let many = try measure([("lint, 1 thread", .lint, 1, [corpus.many]),
+                                ("ICU word break, 1 thread", .wordBreak, 1, [corpus.many]),
+                                ("lint, lexicons x10, 1 thread", .lintTenfold, 1, [corpus.many]),
+                                ("lint, 2 threads", .lint, 2, [corpus.many]),
+                                ("lint, 1 thread, a tenth of the files", .lint, 1, [corpus.many + "/part-0"])])
+        let (lint, floor, tenfold, parallel, tenth) = (many[0], many[1], many[2], many[3], many[4])
+        let one = try measure([("lint, 1 thread, one large file", .lint, 1, [corpus.large]),
+                               ("ICU word break, one large file", .wordBreak, 1, [corpus.large])])
+        let (large, largeFloor) = (one[0], one[1])
         let cli = try cliFigure("replylint CLI, all files", [corpus.many], &results)
         let cliTenth = try cliFigure("replylint CLI, a tenth of the files", [corpus.many + "/part-0"], &results)
         let cliLarge = try cliFigure("replylint CLI, one large file", [corpus.large], &results)

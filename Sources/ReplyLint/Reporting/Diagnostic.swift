@@ -54,7 +54,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         }
         (line, column) = lines.position(of: offset)
         (endLine, endColumn) = lines.position(of: offset + length, after: offset, at: (line, column))
-        if !isDocumentLevel { window = LineWindow(of: self, in: lines) }
+        if !isDocumentLevel {
+            window = LineWindow(line: line, column: column, endLine: endLine, endColumn: endColumn, in: lines)
+        }
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -90,11 +92,13 @@ public struct LineWindow: Sendable, Hashable {
 
     public static let context = 80
 
-    init(of diagnostic: Diagnostic, in lines: LineIndex) {
-        lineLength = lines.length(ofLine: diagnostic.line)
-        let lastColumn = diagnostic.endLine == diagnostic.line ? diagnostic.endColumn : lineLength + 1
-        columns = max(0, diagnostic.column - 1 - Self.context)..<min(lineLength, lastColumn - 1 + Self.context)
-        text = lines.text(ofLine: diagnostic.line, columns: columns, lineLength: lineLength)
+    /// The window of a span from `line`:`column` to `endLine`:`endColumn` (1-based). Given the
+    /// positions, not the diagnostic being made, which would be copied with all its strings.
+    init(line: Int, column: Int, endLine: Int, endColumn: Int, in lines: LineIndex) {
+        lineLength = lines.length(ofLine: line)
+        let lastColumn = endLine == line ? endColumn : lineLength + 1
+        columns = max(0, column - 1 - Self.context)..<min(lineLength, lastColumn - 1 + Self.context)
+        text = lines.text(ofLine: line, columns: columns, lineLength: lineLength)
     }
 }
 

@@ -18,13 +18,16 @@ public struct UnfilledPlaceholderRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         guard context.options.mode == .draft else { return [] }
         let id = Self.description.id
-        return context.text.sentences.flatMap { sentence in
-            sentence.tokens.filter { context.text.tokens[$0].kind == .placeholder }.map { index in
+        var findings: [Finding] = []
+        // One pass over the tokens, an array only for what is found: most texts have no placeholder.
+        for sentence in context.text.sentences {
+            for index in sentence.tokens where context.text.tokens[index].kind == .placeholder {
                 let range = context.text.tokens[index].range
-                return context.finding(id, range: range, language: sentence.language,
-                                       text: MessageText(values: ["term": context.text.excerpt(range)]),
-                                       fallback: "The placeholder {term} was not filled in.")
+                findings.append(context.finding(id, range: range, language: sentence.language,
+                                                text: MessageText(values: ["term": context.text.excerpt(range)]),
+                                                fallback: "The placeholder {term} was not filled in."))
             }
         }
+        return findings
     }
 }

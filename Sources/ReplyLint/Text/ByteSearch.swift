@@ -22,3 +22,13 @@ extension Array<UInt8> {
         }
     }
 }
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Where `byte` first occurs at or after `start`, found with `memchr`.
+    func firstOffset(of byte: UInt8, from start: Int) -> Int? {
+        guard let base = baseAddress, start < count,
+              let found = memchr(base + start, Int32(byte), count - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+}

@@ -339,8 +339,7 @@ public final class TextAnalyzer {
         var start: Int?
         var lineStart = 0
         while lineStart < utf8.count {
-            var lineEnd = lineStart
-            while lineEnd < utf8.count, utf8[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = utf8.firstOffset(of: 0x0A, from: lineStart) ?? utf8.count
             let blank = utf8[lineStart..<lineEnd].allSatisfy(isSpace)
             if blank, let first = start {
                 ranges.append(first..<trimmedEnd(utf8, lineStart))
