@@ -111,8 +111,9 @@ struct Bench {
             print("  \(Self.pad(Self.bytes(size), 8)) lint \(Self.fixed(lint.megabytesPerCPUSecond, 6)) MB/s   word break \(Self.fixed(floor.megabytesPerCPUSecond, 7)) MB/s")
         }
 
-        let (draftLint, draftLintCPU) = try medianSeconds([options.replylint, "lint", "--no-color", corpus.draft])
-        let (draftFloor, draftFloorCPU) = try medianSeconds([ChildProcess.executablePath, "word-break", corpus.draft])
+        let draft = try medianSeconds([[options.replylint, "lint", "--no-color", corpus.draft],
+                                       [ChildProcess.executablePath, "word-break", corpus.draft]])
+        let ((draftLint, draftLintCPU), (draftFloor, draftFloorCPU)) = (draft[0], draft[1])
         results.draft = ["replylint lint, wall (ms)": draftLint * 1000, "word-break-only process, wall (ms)": draftFloor * 1000,
                          "replylint lint, CPU (ms)": draftLintCPU * 1000, "word-break-only process, CPU (ms)": draftFloorCPU * 1000]
         print("\nOne 2 KB draft, process start to exit (median of \(options.draftRuns)): replylint \(Self.fixed(draftLint * 1000, 1)) ms wall, \(Self.fixed(draftLintCPU * 1000, 1)) ms CPU; word-break-only process \(Self.fixed(draftFloor * 1000, 1)) ms wall, \(Self.fixed(draftFloorCPU * 1000, 1)) ms CPU")
@@ -200,19 +201,22 @@ struct Bench {
         return try JSONDecoder().decode(Workload.Outcome.self, from: Data(outcome.output.utf8))
     }
 
-    /// The median wall and CPU times of `options.draftRuns` runs of a process (after one warm-up run).
-    private func medianSeconds(_ arguments: [String]) throws -> (wall: Double, cpu: Double) {
-        var walls: [Double] = [], cpus: [Double] = []
+    /// The median wall and CPU times of `options.draftRuns` runs of each process (after one
+    /// warm-up run each), run in turn so that drift in the machine's speed reaches all alike.
+    private func medianSeconds(_ commands: [[String]]) throws -> [(wall: Double, cpu: Double)] {
+        var walls = Array(repeating: [Double](), count: commands.count), cpus = walls
         for run in 0...options.draftRuns {
-            guard let outcome = ChildProcess(arguments: arguments, measuresMemory: false).run(), outcome.status <= 1 else {
-                throw BenchError("\(arguments.joined(separator: " ")) failed")
-            }
-            if run > 0 {
-                walls.append(outcome.seconds)
-                cpus.append(outcome.cpuSeconds)
+            for (index, arguments) in commands.enumerated() {
+                guard let outcome = ChildProcess(arguments: arguments, measuresMemory: false).run(), outcome.status <= 1 else {
+                    throw BenchError("\(arguments.joined(separator: " ")) failed")
+                }
+                if run > 0 {
+                    walls[index].append(outcome.seconds)
+                    cpus[index].append(outcome.cpuSeconds)
+                }
             }
         }
-        return (walls.sorted()[walls.count / 2], cpus.sorted()[cpus.count / 2])
+        return zip(walls, cpus).map { walls, cpus in (walls.sorted()[walls.count / 2], cpus.sorted()[cpus.count / 2]) }
     }
 
     private static func largeLimitKB(_ bytes: Int) -> Double { Double(4 * bytes) / 1024 + 64 * 1024 }
