@@ -134,6 +134,33 @@ enum GeneratedReply {
         }
     }
 
+    /// The word breaker that leaves out white space gives ICU's word segments but those of
+    /// ASCII white space only, with the same offsets and rule statuses: on text dense with
+    /// every class of character, spaces of every kind and ill-formed bytes, and on generated replies.
+    @Test func wordBreaksWithoutSpacesAreICUs() async throws {
+        let skipping = try Breaker(.wordSkippingSpaces), every = try Breaker(.word)
+        func segments(_ breaker: Breaker, _ bytes: [UInt8]) -> [[Int]] {
+            var found: [[Int]] = []
+            bytes.withUnsafeBufferPointer { utf8 in
+                breaker.forEachSegment(in: utf8) { found.append([$0.start, $0.end, Int($0.status)]) }
+            }
+            return found
+        }
+        func expectSameSegments(_ bytes: [UInt8], _ comment: @autoclosure () -> String) {
+            let isSpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
+            let expected = segments(every, bytes).filter { $0[2] != 0 || !bytes[$0[0]..<$0[1]].allSatisfy(isSpace) }
+            #expect(segments(skipping, bytes) == expected, "\(comment())")
+        }
+        await propertyCheck(count: 1_000, input: Gen.element(of: Self.sentenceClassPieces + ["  ", "\t\n", "12", "don't"].map { Array($0.utf8) })
+            .array(of: 0...60)) { pieces in
+            let bytes = pieces.flatMap { $0 ?? [] }
+            expectSameSegments(bytes, "\(bytes)")
+        }
+        await propertyCheck(count: 100, input: GeneratedReply.text) { text in
+            expectSameSegments(Array(text.utf8), text)
+        }
+    }
+
     /// The in-place UTF-8 check agrees with the standard library's, and names the byte where
     /// the standard library's decoder first fails: on valid text with bytes changed, cut off or
     /// put in (overlong forms, surrogates, values past U+10FFFF, stray continuation bytes).

@@ -21,11 +21,6 @@ struct ByteStringTable {
         static let empty = Slot(hash: 0, index: -1)
     }
 
-    /// The bytes of string `index`.
-    func withBytes<Result>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(bounds[Int(index)])..<Int(bounds[Int(index) + 1])])) }
-    }
-
     /// The number of `key`, or nil if it was never added.
     func existingIndex(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
         let (slot, _) = find(key)
