@@ -8,13 +8,10 @@ extension Array<UInt8> {
         guard let first = needle.first, start >= 0 else { return nil }
         return withUnsafeBufferPointer { bytes in
             needle.withUnsafeBufferPointer { needle in
-                guard let base = bytes.baseAddress, let needleBase = needle.baseAddress else { return nil }
                 var start = start
-                while start + needle.count <= bytes.count,
-                      let found = memchr(base + start, Int32(first), bytes.count - start) {
-                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                while start + needle.count <= bytes.count, let offset = bytes.firstOffset(of: first, from: start) {
                     guard offset + needle.count <= bytes.count else { return nil }
-                    if memcmp(base + offset, needleBase, needle.count) == 0 { return offset }
+                    if memcmp(bytes.baseAddress! + offset, needle.baseAddress!, needle.count) == 0 { return offset }
                     start = offset + 1
                 }
                 return nil

@@ -11,7 +11,7 @@ struct ByteStringTable {
     /// Per slot, a string's hash and number together, so that a probe reads one place (most
     /// lookups miss the cache at the slot they start from); `Slot.empty` where none is.
     private var slots = [Slot](repeating: .empty, count: 1024)
-    private(set) var count = 0
+    private var count = 0
     private let seed = UInt64.random(in: .min ... .max)
 
     private struct Slot {

@@ -53,6 +53,7 @@ struct Vocabulary {
     /// `kind`; `evidence` tells what a new form says of its language.
     mutating func addSpelling(_ written: UnsafeBufferPointer<UInt8>, form text: String, kind: Token.Kind,
                               evidence: (String) -> LanguageDetector.Evidence?) -> Spelling {
+        // Hashed a second time: only a spelling met for the first time pays that.
         _ = spellingTable.index(of: written)
         let spelling = Spelling(form: form(text, evidence: evidence), kind: kind,
                                 casing: Token.Casing(written: written, form: text))
