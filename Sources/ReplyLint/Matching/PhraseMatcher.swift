@@ -53,8 +53,9 @@ final class PhraseMatcher: Sendable {
     private let startBounds: [Int32]
     private let startPrograms: [Int32]
     /// For each pair of atoms (first item, second item right after it), the other programs,
-    /// ascending: a start considers only programs the next token can continue, so its cost
-    /// does not grow with the number of patterns that begin alike.
+    /// grouped by their third item: a start considers only programs the next token can
+    /// continue, so its cost does not grow with the number of patterns that begin alike, and
+    /// the variants of a phrase that go on alike are checked against the sentence once.
     private let pairStarts: PairTable
     /// For each program, a number shared by programs with the same second item (-1: none):
     /// variants of one pattern mostly continue alike, so a start checks each once.
@@ -172,7 +173,13 @@ final class PhraseMatcher: Sendable {
         var startBounds: [Int32] = [0]
         for programs in starts { startBounds.append(startBounds.last! + Int32(programs.count)) }
         (self.startBounds, self.startPrograms) = (startBounds, starts.flatMap { $0 })
-        self.pairStarts = PairTable(pairStarts, atoms: compiled.atoms.count)
+        // Programs whose third item takes the same atoms share one check of the sentence.
+        self.pairStarts = PairTable(pairStarts, atoms: compiled.atoms.count) { program in
+            let range = programs[Int(program)].items
+            return range.count > 2 ? Int32(range.lowerBound + 2) : -1
+        } takeSameAtoms: { first, second in
+            itemAtoms[items[Int(first)].atoms].elementsEqual(itemAtoms[items[Int(second)].atoms])
+        }
         (self.stemAtoms, self.exactAtoms, self.prefixAtoms, self.builtinAtoms) = (stemAtoms, exactAtoms, prefixAtoms, builtinAtoms)
     }
 
@@ -193,18 +200,21 @@ final class PhraseMatcher: Sendable {
         }
     }
 
-    /// The atoms of each word-like token of one sentence, found once and read by every thread.
+    /// The word-like tokens of one sentence, each with where its atoms are in the atom cache:
+    /// found once per sentence, read by every thread, and never copied.
     fileprivate struct SentenceAtoms {
         /// Document token index per position (positions count word-like tokens only).
         var tokens: [Int] = []
-        var bounds: [Int] = [0]
+        var spans: [AtomCache.Span] = []
+        /// The atom cache's atoms, which `spans` index, held while the sentence is matched.
         var atoms: [Int32] = []
 
+        /// Empties the sentence, letting go of the cache's atoms, which the cache can then
+        /// add to without copying them.
         mutating func removeAll() {
             tokens.removeAll(keepingCapacity: true)
-            bounds.removeAll(keepingCapacity: true)
-            bounds.append(0)
-            atoms.removeAll(keepingCapacity: true)
+            spans.removeAll(keepingCapacity: true)
+            atoms = []
         }
 
         /// Whether the token at `position` satisfies an item whose atoms are `item` of
@@ -213,7 +223,7 @@ final class PhraseMatcher: Sendable {
         func satisfies(_ position: Int, _ item: Range<Int>, of itemAtoms: [Int32]) -> Bool {
             atoms.withUnsafeBufferPointer { atoms in
                 itemAtoms.withUnsafeBufferPointer { itemAtoms in
-                    for index in bounds[position]..<bounds[position + 1] {
+                    for index in spans[position].range {
                         for candidate in item where itemAtoms[candidate] == atoms[index] { return true }
                     }
                     return false
@@ -292,19 +302,27 @@ final class PhraseMatcher: Sendable {
     fileprivate struct AtomSet {
         private var words: [UInt64] = []
 
-        /// Adds `atoms`, making room for `count` atoms.
-        mutating func insert(_ atoms: [Int32], count: Int) {
+        /// Adds the atoms of `sentence`, making room for `count` atoms.
+        mutating func insert(_ sentence: SentenceAtoms, count: Int) {
             let needed = (count + 63) / 64
             if words.count < needed { words += repeatElement(0, count: needed - words.count) }
             words.withUnsafeMutableBufferPointer { words in
-                for atom in atoms { words[Int(atom) >> 6] |= 1 << UInt64(atom & 63) }
+                sentence.atoms.withUnsafeBufferPointer { atoms in
+                    for span in sentence.spans {
+                        for index in span.range { words[Int(atoms[index]) >> 6] |= 1 << UInt64(atoms[index] & 63) }
+                    }
+                }
             }
         }
 
-        /// Removes `atoms`, which were inserted: cheaper than clearing every word.
-        mutating func remove(_ atoms: [Int32]) {
+        /// Removes the atoms of `sentence`, which were inserted: cheaper than clearing every word.
+        mutating func remove(_ sentence: SentenceAtoms) {
             words.withUnsafeMutableBufferPointer { words in
-                for atom in atoms { words[Int(atom) >> 6] = 0 }
+                sentence.atoms.withUnsafeBufferPointer { atoms in
+                    for span in sentence.spans {
+                        for index in span.range { words[Int(atoms[index]) >> 6] = 0 }
+                    }
+                }
             }
         }
 
@@ -312,6 +330,11 @@ final class PhraseMatcher: Sendable {
             words.withUnsafeBufferPointer { words in
                 atoms.contains { words[Int($0) >> 6] & 1 << UInt64($0 & 63) != 0 }
             }
+        }
+
+        /// Whether an atom of the item whose atoms are `item` of `itemAtoms` is in the set.
+        func containsAny(item: Range<Int>, of itemAtoms: [Int32]) -> Bool {
+            itemAtoms.withUnsafeBufferPointer { containsAny(UnsafeBufferPointer(rebasing: $0[item])) }
         }
     }
 
@@ -340,25 +363,24 @@ final class PhraseMatcher: Sendable {
     /// Appends every match in one sentence of `text` to `matches`.
     func matches(in text: AnalyzedText, sentence sentenceIndex: Int, atomCache: inout AtomCache, scratch: inout Scratch,
                  into matches: inout [Match]) {
-        scratch.present.remove(scratch.sentence.atoms)
+        scratch.present.remove(scratch.sentence)
         scratch.sentence.removeAll()
         scratch.active.removeAll()
         for tokenIndex in text.sentences[sentenceIndex].tokens where text.tokens[tokenIndex].isWordLike {
             let token = text.tokens[tokenIndex]
             // Only the key is read for a word met before: copying the word would retain its strings.
             let key = text.words[Int(token.word)].key
-            if !atomCache.appendAtoms(of: key, to: &scratch.sentence.atoms) {
-                let found = atoms(of: text.words[Int(token.word)], kind: token.kind)
-                atomCache.remember(found, of: key)
-                scratch.sentence.atoms += found
-            }
+            let span = atomCache.span(of: key)
+                ?? atomCache.remember(atoms(of: text.words[Int(token.word)], kind: token.kind), of: key)
             scratch.sentence.tokens.append(tokenIndex)
-            scratch.sentence.bounds.append(scratch.sentence.atoms.count)
+            scratch.sentence.spans.append(span)
         }
-        scratch.present.insert(scratch.sentence.atoms, count: atomCount)
+        // Read, not changed, from here on: the cache's atoms, held once for the sentence.
+        scratch.sentence.atoms = atomCache.atoms
+        scratch.present.insert(scratch.sentence, count: atomCount)
         for position in scratch.sentence.tokens.indices {
             // Most words satisfy no atom and meet no thread: nothing starts, ends or waits.
-            if scratch.active.count == 0, scratch.sentence.bounds[position] == scratch.sentence.bounds[position + 1] { continue }
+            if scratch.active.count == 0, scratch.sentence.spans[position].isEmpty { continue }
             let tokenIndex = scratch.sentence.tokens[position]
             scratch.following.removeAll()
             // A thread whose next item no token within its gap satisfies can never complete:
@@ -393,7 +415,7 @@ final class PhraseMatcher: Sendable {
                 }
             }
             var checkedSecondItem: Int32 = -1, secondItemCanComplete = false
-            for atomIndex in scratch.sentence.bounds[position]..<scratch.sentence.bounds[position + 1] {
+            for atomIndex in scratch.sentence.spans[position].range {
                 let atom = scratch.sentence.atoms[atomIndex]
                 // Programs are started in ascending order per atom, as one list held them.
                 if !scratch.startable.isEmpty { scratch.startable.removeAll(keepingCapacity: true) }
@@ -413,9 +435,13 @@ final class PhraseMatcher: Sendable {
                     }
                 }
                 if position + 1 < scratch.sentence.tokens.count, pairStarts.beginsPair(atom) {
-                    for nextIndex in scratch.sentence.bounds[position + 1]..<scratch.sentence.bounds[position + 2] {
-                        pairStarts.forEachProgram(atom, scratch.sentence.atoms[nextIndex]) { program in
-                            if canBeSatisfied(program, from: 2, in: scratch.present) { scratch.startable.append(program) }
+                    for nextIndex in scratch.sentence.spans[position + 1].range {
+                        pairStarts.forEachGroup(atom, scratch.sentence.atoms[nextIndex]) { thirdItem, programs in
+                            guard thirdItem >= 0 else { return scratch.startable.append(contentsOf: programs) }
+                            guard scratch.present.containsAny(item: items[Int(thirdItem)].atoms, of: itemAtoms) else { return }
+                            for program in programs where canBeSatisfied(program, from: 3, in: scratch.present) {
+                                scratch.startable.append(program)
+                            }
                         }
                     }
                 }
@@ -457,38 +483,40 @@ struct AtomCache {
     /// Held so that no other matcher can take its place (and its `ObjectIdentifier`) while
     /// this memo exists.
     let matcher: PhraseMatcher
-    /// Per word key, where its atoms start and end in `atoms`; start -1: not met yet. Start
-    /// and end sit together, as each token reads them at a place of its own.
-    private var slots: [Slot] = []
+    /// Per word key, where its atoms are in `atoms`; start -1: not met yet. Start and end sit
+    /// together, as each token reads them at a place of its own.
+    private var spans: [Span] = []
+    /// The atoms of every word met, word after word.
+    private(set) var atoms: [Int32] = []
 
-    private struct Slot {
+    /// Where a word's atoms are in `atoms`.
+    struct Span {
         var start: Int32 = -1
         var end: Int32 = -1
+
+        var range: Range<Int> { Int(start)..<Int(end) }
+        var isEmpty: Bool { start == end }
     }
-    private var atoms: [Int32] = []
 
     init(_ matcher: PhraseMatcher) { self.matcher = matcher }
 
-    /// Appends the atoms of the word with `key` to `list`; false the first time, when they
-    /// are not known yet.
-    func appendAtoms(of key: Int32, to list: inout [Int32]) -> Bool {
+    /// Where the atoms of the word with `key` are; nil the first time, when they are not known yet.
+    func span(of key: Int32) -> Span? {
         let key = Int(key)
-        guard key < slots.count else { return false }
-        let slot = slots[key]
-        guard slot.start >= 0 else { return false }
-        for index in Int(slot.start)..<Int(slot.end) { list.append(atoms[index]) }
-        return true
+        guard key < spans.count, spans[key].start >= 0 else { return nil }
+        return spans[key]
     }
 
-    /// Keeps `found` as the atoms of the word with `key`.
-    mutating func remember(_ found: [Int32], of key: Int32) {
+    /// Keeps `found` as the atoms of the word with `key`, and returns where they are.
+    mutating func remember(_ found: [Int32], of key: Int32) -> Span {
         let key = Int(key)
-        if key >= slots.count {
-            slots += repeatElement(Slot(), count: max(key + 1, slots.count * 2) - slots.count)
+        if key >= spans.count {
+            spans += repeatElement(Span(), count: max(key + 1, spans.count * 2) - spans.count)
         }
         let start = Int32(atoms.count)
         atoms += found
-        slots[key] = Slot(start: start, end: Int32(atoms.count))
+        spans[key] = Span(start: start, end: Int32(atoms.count))
+        return spans[key]
     }
 }
 
@@ -592,42 +620,80 @@ private struct PairTable: Sendable {
     /// Whether an atom is the second of some pair: most next tokens are not, and cost no probe.
     private let endsPair: [Bool]
     private let keys: [UInt64]
-    /// Per slot, where its programs start and end in `programs`; -1 for an empty slot.
+    /// Per slot, where its groups start and end in `groupItems` and `groupBounds`; -1 for an
+    /// empty slot. A group is the programs of a pair whose third items take the same atoms.
     private let bounds: [Int32]
+    /// Per group, its third item, and where its programs start in `programs` (they end where
+    /// the next group's start): flat, so that a lookup retains no inner array.
+    private let groupItems: [Int32]
+    private let groupBounds: [Int32]
     private let programs: [Int32]
     private let shift: UInt64
 
-    init(_ table: [UInt64: [Int32]], atoms: Int) {
+    /// `thirdItem` gives a program's third item (-1 for a program of two), and `takeSameAtoms`
+    /// whether two items take the same atoms: the programs of a pair are grouped by those.
+    init(_ table: [UInt64: [Int32]], atoms: Int, thirdItem: (Int32) -> Int32, takeSameAtoms: (Int32, Int32) -> Bool) {
         var beginsPair = [Bool](repeating: false, count: atoms), endsPair = beginsPair
         var bits: UInt64 = 4
         while 1 << bits < table.count * 2 { bits += 1 }
         var keys = [UInt64](repeating: 0, count: 1 << bits)
         var bounds = [Int32](repeating: -1, count: 2 << bits)
-        var programs: [Int32] = []
+        var groupItems: [Int32] = [], groupBounds: [Int32] = [], programs: [Int32] = []
         shift = 64 - bits
+        // A pair has a few dozen programs at most: grouped by scanning, not hashing, so that
+        // building the table stays a small part of start-up.
+        var isPlaced: [Bool] = []
         for (key, list) in table {
             beginsPair[Int(key >> 32)] = true
             endsPair[Int(key & 0xFFFF_FFFF)] = true
             var slot = Int(Self.hash(key) >> shift)
             while bounds[2 * slot] >= 0 { slot = (slot + 1) & (keys.count - 1) }
             keys[slot] = key
-            bounds[2 * slot] = Int32(programs.count)
-            programs += list
-            bounds[2 * slot + 1] = Int32(programs.count)
+            bounds[2 * slot] = Int32(groupItems.count)
+            if list.count == 1 {
+                groupItems.append(thirdItem(list[0]))
+                groupBounds.append(Int32(programs.count))
+                programs.append(list[0])
+                bounds[2 * slot + 1] = Int32(groupItems.count)
+                continue
+            }
+            isPlaced.removeAll(keepingCapacity: true)
+            isPlaced.append(contentsOf: repeatElement(false, count: list.count))
+            for first in list.indices where !isPlaced[first] {
+                let item = thirdItem(list[first])
+                groupItems.append(item)
+                groupBounds.append(Int32(programs.count))
+                for other in first..<list.count where !isPlaced[other] {
+                    let otherItem = thirdItem(list[other])
+                    guard other == first || (item < 0 && otherItem < 0)
+                        || (item >= 0 && otherItem >= 0 && takeSameAtoms(item, otherItem)) else { continue }
+                    programs.append(list[other])
+                    isPlaced[other] = true
+                }
+            }
+            bounds[2 * slot + 1] = Int32(groupItems.count)
         }
-        (self.beginsPair, self.endsPair, self.keys, self.bounds, self.programs) = (beginsPair, endsPair, keys, bounds, programs)
+        groupBounds.append(Int32(programs.count))
+        (self.beginsPair, self.endsPair, self.keys, self.bounds) = (beginsPair, endsPair, keys, bounds)
+        (self.groupItems, self.groupBounds, self.programs) = (groupItems, groupBounds, programs)
     }
 
     func beginsPair(_ atom: Int32) -> Bool { beginsPair[Int(atom)] }
 
-    /// Calls `body` with each program whose first two items are `first` and `second`, ascending.
-    func forEachProgram(_ first: Int32, _ second: Int32, _ body: (Int32) -> Void) {
+    /// Calls `body` with each group of the programs whose first two items are `first` and
+    /// `second`: its third item and its programs.
+    func forEachGroup(_ first: Int32, _ second: Int32, _ body: (Int32, UnsafeBufferPointer<Int32>) -> Void) {
         guard endsPair[Int(second)] else { return }
         let key = Self.key(first, second)
         var slot = Int(Self.hash(key) >> shift)
         while bounds[2 * slot] >= 0 {
             if keys[slot] == key {
-                for index in Int(bounds[2 * slot])..<Int(bounds[2 * slot + 1]) { body(programs[index]) }
+                programs.withUnsafeBufferPointer { programs in
+                    for group in Int(bounds[2 * slot])..<Int(bounds[2 * slot + 1]) {
+                        let start = Int(groupBounds[group]), end = Int(groupBounds[group + 1])
+                        body(groupItems[group], UnsafeBufferPointer(rebasing: programs[start..<end]))
+                    }
+                }
                 return
             }
             slot = (slot + 1) & (keys.count - 1)
