@@ -47,8 +47,11 @@ public struct LexiconMatches: Sendable {
                 hitsByFile[language] = Array(repeating: [], count: files)
                 exceptionsByFile[language] = Array(repeating: TokenSet(), count: files)
             }
-            matchers[language]!.matcher.matches(in: text, sentence: index, atomCache: &matchers[language]!.atoms,
-                                                scratch: &scratch, into: &matches)
+            // The matcher is read on its own first: reading it from the pair in the same call
+            // that changes the pair's cache would hold a copy of the cache, so the cache's first
+            // new word in each sentence would copy every atom it knows.
+            let matcher = matchers[language]!.matcher
+            matcher.matches(in: text, sentence: index, atomCache: &matchers[language]!.atoms, scratch: &scratch, into: &matches)
             exceptions.removeAll(keepingCapacity: true)
             for match in matches where match.owner.role == .exception {
                 if match.owner.entry == nil {
