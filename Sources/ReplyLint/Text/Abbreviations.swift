@@ -4,7 +4,7 @@
 /// sentence («и т.д.», «utt.», "etc.") are left out: ICU already keeps them inside a
 /// sentence when a lowercase word follows.
 enum Abbreviations {
-    static let nonFinal: [Language: Set<String>] = [
+    private static let nonFinal: [Language: [String]] = [
         .ru: [
             "т.е", "т.к", "т.н", "т.ч", "т.о", "г", "гг", "ул", "д", "кв", "стр", "см", "напр", "ок",
             "руб", "коп", "тыс", "млн", "млрд", "им", "проф", "доц", "тел", "эл", "пер", "пр",
@@ -21,4 +21,22 @@ enum Abbreviations {
             "tel", "ext", "ref", "inc", "ltd", "co",
         ],
     ]
+
+    /// `nonFinal` as byte tables: the last word of every sentence is looked up, so neither a
+    /// `String` nor SipHash per lookup.
+    private static let nonFinalTables = PerLanguage(ru: table(of: .ru), lv: table(of: .lv), en: table(of: .en))
+
+    private static func table(of language: Language) -> ByteStringTable {
+        var table = ByteStringTable()
+        for var abbreviation in nonFinal[language, default: []] {
+            _ = abbreviation.withUTF8 { table.index(of: $0) }
+        }
+        return table
+    }
+
+    /// Whether `form`, a normalised word, is an abbreviation of `language` after which a full
+    /// stop does not end the sentence.
+    static func isNonFinal(_ form: UnsafeBufferPointer<UInt8>, in language: Language) -> Bool {
+        nonFinalTables[language].existingIndex(of: form) != nil
+    }
 }

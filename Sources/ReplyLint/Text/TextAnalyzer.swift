@@ -388,9 +388,10 @@ public final class TextAnalyzer {
         }
         guard low >= 2 else { return false }
         let stop = tokens[low - 1], word = tokens[low - 2]
-        return forms[Int(stop.word)].text == "." && word.range.upperBound == stop.range.lowerBound
-            && word.range.lowerBound >= sentence.lowerBound
-            && Abbreviations.nonFinal[language, default: []].contains(forms[Int(word.word)].text)
+        guard forms[Int(stop.word)].text == ".", word.range.upperBound == stop.range.lowerBound,
+              word.range.lowerBound >= sentence.lowerBound else { return false }
+        var form = forms[Int(word.word)].text
+        return form.withUTF8 { Abbreviations.isNonFinal($0, in: language) }
     }
 }
 
