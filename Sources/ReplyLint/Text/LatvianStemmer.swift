@@ -73,12 +73,18 @@ struct LatvianStemmer: Stemmer {
         Ending("at", 1, after: ["j"]), Ending("āt", 1, after: ["j"]),
     ]
 
-    private static let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u", "ā", "ē", "ī", "ū"]
+    /// A switch, not a set: every scalar of every new word is asked, and a set hashes each.
+    private static func isVowel(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a", "e", "i", "o", "u", "ā", "ē", "ī", "ū": true
+        default: false
+        }
+    }
 
     func stem(_ word: String) -> String {
         var scalars = Array(word.unicodeScalars)
         var vowelCount = 0
-        for scalar in scalars where Self.vowels.contains(scalar) { vowelCount += 1 }
+        for scalar in scalars where Self.isVowel(scalar) { vowelCount += 1 }
         if let verb = Self.firstFitting(Self.verbEndings, scalars, vowelCount) {
             scalars.removeLast(verb.scalars.count)
         } else if let noun = Self.firstFitting(Self.nounEndings, scalars, vowelCount) {
@@ -88,17 +94,20 @@ struct LatvianStemmer: Stemmer {
         }
         // Infinitive «-t» after a vowel, which no noun stem keeps at the end once its ending
         // is gone in every case alike (labot → labo, nosūtīts → nosūtīt → nosūtī).
-        if scalars.count >= 5, scalars.last == "t", Self.vowels.contains(scalars[scalars.count - 2]) {
+        if scalars.count >= 5, scalars.last == "t", Self.isVowel(scalars[scalars.count - 2]) {
             scalars.removeLast()
         }
         // Present-stem «j» after a vowel (laboj-u, maksāj-am, norādīj-a, atvainoj-os), so the
         // present and past meet the infinitive stem (labo, maksā, norādī, atvaino).
-        if scalars.count >= 4, scalars.last == "j", Self.vowels.contains(scalars[scalars.count - 2]) {
+        if scalars.count >= 4, scalars.last == "j", Self.isVowel(scalars[scalars.count - 2]) {
             scalars.removeLast()
         }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars)
-        return String(result)
+        // Encoded by hand: appending scalars to a `String.UnicodeScalarView` costs thousands
+        // of instructions a word.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count * 2)
+        for scalar in scalars { UTF8.encode(scalar) { utf8.append($0) } }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     private static func firstFitting(_ endings: [Ending], _ scalars: [Unicode.Scalar], _ vowelCount: Int) -> Ending? {
