@@ -171,14 +171,22 @@ enum UTF8Check {
             let count = utf8.count
             var index = 0
             while index < count {
-                // Eight ASCII bytes at a time: most of any reply.
-                while index + 8 <= count,
-                      UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                }
-                guard index < count else { return nil }
                 let lead = utf8[index]
-                if lead < 0x80 { index += 1; continue }
+                if lead < 0x80 {
+                    index += 1
+                    // Then eight ASCII bytes at a time: most of an English reply. Tried only
+                    // after an ASCII byte, as Cyrillic and Latvian letters follow each other.
+                    while index + 8 <= count,
+                          UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                    }
+                    continue
+                }
+                // Two bytes, as every Cyrillic and Latvian letter is.
+                if lead >= 0xC2, lead <= 0xDF, index + 1 < count, utf8[index + 1] & 0xC0 == 0x80 {
+                    index += 2
+                    continue
+                }
                 let length: Int, second: ClosedRange<UInt8>
                 switch lead {
                 case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
