@@ -26,31 +26,38 @@ public struct PlaceholderSyntax: Sendable, Hashable, CustomStringConvertible {
 /// а не 20%» and "[1]" are not placeholders, while "[Client Name]" and "{{срок}}" are.
 struct PlaceholderFinder {
     private let syntaxes: [(open: [UInt8], close: [UInt8])]
-    /// Per byte value, whether an opener starts with it: most bytes are skipped at one look.
-    private let startsOpener: [Bool]
+    /// The bytes openers start with, each once: a text is searched for each with `memchr`,
+    /// which skips the bytes between candidates many at a time.
+    private let openerStarts: [UInt8]
     private static let maximumName = 40
 
     init(_ syntaxes: [PlaceholderSyntax]) {
         // Longer openers first, so "{{x}}" is one placeholder, not "{" + "{x}" + "}".
         self.syntaxes = syntaxes.map { (Array($0.open.utf8), Array($0.close.utf8)) }.sorted { $0.open.count > $1.open.count }
-        var startsOpener = [Bool](repeating: false, count: 256)
-        for syntax in self.syntaxes { startsOpener[Int(syntax.open[0])] = true }
-        self.startsOpener = startsOpener
+        var openerStarts: [UInt8] = []
+        for syntax in self.syntaxes where !openerStarts.contains(syntax.open[0]) { openerStarts.append(syntax.open[0]) }
+        self.openerStarts = openerStarts
     }
 
     /// The byte ranges of every placeholder, in order, not overlapping.
     func ranges(in utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         guard !syntaxes.isEmpty else { return [] }
         var found: [Range<Int>] = []
+        // Per opener start, where it next occurs at or after `index` (the end: nowhere).
+        var next = [Int](repeating: -1, count: openerStarts.count)
         var index = 0
-        startsOpener.withUnsafeBufferPointer { startsOpener in
-            while index < utf8.count {
-                if startsOpener[Int(utf8[index])], let end = placeholderEnd(at: index, utf8) {
-                    found.append(index..<end)
-                    index = end
-                } else {
-                    index += 1
-                }
+        while index < utf8.count {
+            var candidate = utf8.count
+            for start in next.indices {
+                if next[start] < index { next[start] = utf8.firstOffset(of: openerStarts[start], from: index) ?? utf8.count }
+                candidate = min(candidate, next[start])
+            }
+            guard candidate < utf8.count else { break }
+            if let end = placeholderEnd(at: candidate, utf8) {
+                found.append(candidate..<end)
+                index = end
+            } else {
+                index = candidate + 1
             }
         }
         return found
