@@ -7,6 +7,10 @@ struct BenchOptions {
     /// The release `replylint` next to this executable.
     var replylint = URL(fileURLWithPath: ChildProcess.executablePath).deletingLastPathComponent().appendingPathComponent("replylint").path
     var draftRuns = 21
+    /// How many times each throughput workload runs (in turn with the others); its least
+    /// disturbed run counts. Seven: on this VM the CPU time of one workload spread over 1.5×
+    /// within minutes, and the least of three still landed anywhere in the lower half.
+    var rounds = 7
 
     init(_ arguments: [String]) {
         var iterator = arguments.makeIterator()
@@ -17,6 +21,7 @@ struct BenchOptions {
             case "--results": results = iterator.next() ?? results
             case "--replylint": replylint = iterator.next() ?? replylint
             case "--draft-runs": draftRuns = iterator.next().flatMap(Int.init) ?? draftRuns
+            case "--rounds": rounds = iterator.next().flatMap(Int.init).map { max(1, $0) } ?? rounds
             default:
                 FileHandle.standardError.write(Data("replylint-bench: unknown option \(argument)\n".utf8))
                 exit(2)
@@ -68,13 +73,13 @@ struct Bench {
         var results = Results(date: ISO8601DateFormatter().string(from: Date()), machine: .current)
         print(results.machine.summary + "\n")
 
-        // Workloads run in turn, three rounds, and each keeps its least disturbed run (least CPU
-        // time on one thread, least wall time on several): on a shared machine one run alone was
-        // seen to cost 1.4× the CPU time of the same work measured right after it, and the
+        // Workloads run in turn, `options.rounds` rounds, and each keeps its least disturbed run (least
+        // CPU time on one thread, least wall time on several): on a shared machine one run alone
+        // was seen to cost 1.4× the CPU time of the same work measured right after it, and the
         // machine's speed drifts by minutes, so a ratio compares runs made in the same rounds.
         func measure(_ workloads: [(name: String, task: Workload.Task, threads: Int, paths: [String])]) throws -> [Figure] {
             var best: [Figure?] = Array(repeating: nil, count: workloads.count)
-            for _ in 0..<3 {
+            for _ in 0..<options.rounds {
                 for (index, workload) in workloads.enumerated() {
                     let run = Figure(try child([ChildProcess.executablePath, "measure", workload.task.rawValue,
                                                 String(workload.threads)] + workload.paths))
