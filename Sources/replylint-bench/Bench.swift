@@ -59,6 +59,9 @@ struct Bench {
         var date: String
         var machine: Machine
         var figures: [String: Figure] = [:]
+        /// Every run of each throughput workload, round by round: what the figures and the
+        /// paired ratios were taken from.
+        var runs: [String: [Figure]] = [:]
         var bySize: [SizePoint] = []
         var draft: [String: Double] = [:]
         var foreign: [String: Figure] = [:]
@@ -73,26 +76,32 @@ struct Bench {
         var results = Results(date: ISO8601DateFormatter().string(from: Date()), machine: .current)
         print(results.machine.summary + "\n")
 
-        // Workloads run in turn, `options.rounds` rounds, and each keeps its least disturbed run (least
-        // CPU time on one thread, least wall time on several): on a shared machine one run alone
-        // was seen to cost 1.4× the CPU time of the same work measured right after it, and the
-        // machine's speed drifts by minutes, so a ratio compares runs made in the same rounds.
-        func measure(_ workloads: [(name: String, task: Workload.Task, threads: Int, paths: [String])]) throws -> [Figure] {
-            var best: [Figure?] = Array(repeating: nil, count: workloads.count)
+        // Workloads run in turn, `options.rounds` rounds. The table keeps each workload's least
+        // disturbed run (least CPU time on one thread, least wall time on several); a ratio of
+        // two workloads is the median of their ratios within each round. On a shared machine one
+        // run alone was seen to cost 1.4× the CPU time of the same work measured right after it,
+        // and the machine's speed drifts by minutes: runs of one round meet the same drift, and
+        // the least of a short workload's runs is more often a lucky one than a long one's.
+        func measure(_ workloads: [(name: String, task: Workload.Task, threads: Int, paths: [String])]) throws -> [[Figure]] {
+            var runs: [[Figure]] = Array(repeating: [], count: workloads.count)
             for _ in 0..<options.rounds {
                 for (index, workload) in workloads.enumerated() {
-                    let run = Figure(try child([ChildProcess.executablePath, "measure", workload.task.rawValue,
-                                                String(workload.threads)] + workload.paths))
-                    let isLessDisturbed = workload.threads == 1 ? run.cpuSeconds < (best[index]?.cpuSeconds ?? .infinity)
-                        : run.seconds < (best[index]?.seconds ?? .infinity)
-                    if isLessDisturbed { best[index] = run }
+                    runs[index].append(Figure(try child([ChildProcess.executablePath, "measure", workload.task.rawValue,
+                                                         String(workload.threads)] + workload.paths)))
                 }
             }
-            return zip(workloads, best).map { workload, figure in
-                results.figures[workload.name] = figure!
-                print(Self.row(workload.name, figure!))
-                return figure!
+            for (workload, runs) in zip(workloads, runs) {
+                let best = runs.min { workload.threads == 1 ? $0.cpuSeconds < $1.cpuSeconds : $0.seconds < $1.seconds }!
+                results.figures[workload.name] = best
+                results.runs[workload.name] = runs
+                print(Self.row(workload.name, best))
             }
+            return runs
+        }
+        /// The median, over rounds, of `value` of a run of `first` divided by that of `second`.
+        func pairedMedian(_ first: [Figure], _ second: [Figure], _ value: (Figure) -> Double) -> Double {
+            let ratios = zip(first, second).map { value($0) / value($1) }.sorted()
+            return ratios.count % 2 == 1 ? ratios[ratios.count / 2] : (ratios[ratios.count / 2 - 1] + ratios[ratios.count / 2]) / 2
         }
         print(Self.header)
         let many = try measure([("lint, 1 thread", .lint, 1, [corpus.many]),
@@ -100,10 +109,11 @@ struct Bench {
                                 ("lint, lexicons x10, 1 thread", .lintTenfold, 1, [corpus.many]),
                                 ("lint, 2 threads", .lint, 2, [corpus.many]),
                                 ("lint, 1 thread, a tenth of the files", .lint, 1, [corpus.many + "/part-0"])])
-        let (lint, floor, tenfold, parallel, tenth) = (many[0], many[1], many[2], many[3], many[4])
+        let (lintRuns, floorRuns, tenfoldRuns, parallelRuns) = (many[0], many[1], many[2], many[3])
+        let (lint, tenth) = (results.figures["lint, 1 thread"]!, results.figures["lint, 1 thread, a tenth of the files"]!)
         let one = try measure([("lint, 1 thread, one large file", .lint, 1, [corpus.large]),
                                ("ICU word break, one large file", .wordBreak, 1, [corpus.large])])
-        let (large, largeFloor) = (one[0], one[1])
+        let large = results.figures["lint, 1 thread, one large file"]!
         let cli = try cliFigure("replylint CLI, all files", [corpus.many], &results)
         let cliTenth = try cliFigure("replylint CLI, a tenth of the files", [corpus.many + "/part-0"], &results)
         let cliLarge = try cliFigure("replylint CLI, one large file", [corpus.large], &results)
@@ -126,17 +136,17 @@ struct Bench {
         try foreignTools(corpus, &results)
 
         results.ratios = [
-            "lint / ICU word break throughput (target >= 0.5)": lint.megabytesPerCPUSecond / floor.megabytesPerCPUSecond,
-            "lint with lexicons x10 / lint throughput (target > 0.9)": tenfold.megabytesPerCPUSecond / lint.megabytesPerCPUSecond,
-            "2 threads / 1 thread wall throughput (target >= 1.7)": parallel.megabytesPerSecond / lint.megabytesPerSecond,
-            "2 threads / 1 thread CPU time (1.0 = no parallel overhead)": parallel.cpuSeconds / lint.cpuSeconds,
+            "lint / ICU word break throughput (target >= 0.5)": pairedMedian(lintRuns, floorRuns, \.megabytesPerCPUSecond),
+            "lint with lexicons x10 / lint throughput (target > 0.9)": pairedMedian(tenfoldRuns, lintRuns, \.megabytesPerCPUSecond),
+            "2 threads / 1 thread wall throughput (target >= 1.7)": pairedMedian(parallelRuns, lintRuns, \.megabytesPerSecond),
+            "2 threads / 1 thread CPU time (1.0 = no parallel overhead)": pairedMedian(parallelRuns, lintRuns, \.cpuSeconds),
             "2 KB draft: replylint / word-break-only process, wall (target <= 3)": draftLint / draftFloor,
             "2 KB draft: replylint / word-break-only process, CPU": draftLintCPU / draftFloorCPU,
             "peak memory, all files / a tenth of the files, in-process (target ~1)": Double(lint.peakKB) / Double(tenth.peakKB),
             "peak memory, all files / a tenth of the files, CLI (target ~1)": Double(cli.peakKB) / Double(cliTenth.peakKB),
             "large file peak / (4 x size + 64 MB), in-process (target < 1)": Double(large.peakKB) / Self.largeLimitKB(large.bytes),
             "large file peak / (4 x size + 64 MB), CLI (target < 1)": Double(cliLarge.peakKB) / Self.largeLimitKB(cliLarge.bytes),
-            "large file: lint / ICU word break throughput": large.megabytesPerCPUSecond / largeFloor.megabytesPerCPUSecond,
+            "large file: lint / ICU word break throughput": pairedMedian(one[0], one[1], \.megabytesPerCPUSecond),
         ]
         print("\nRatios:")
         for (name, value) in results.ratios.sorted(by: { $0.key < $1.key }) {
