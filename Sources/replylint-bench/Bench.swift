@@ -135,7 +135,8 @@ struct Bench {
 
         try foreignTools(corpus, &results)
 
-        results.ratios = [
+        // Merged: the other linters' ratios are in already.
+        results.ratios.merge([
             "lint / ICU word break throughput (target >= 0.5)": pairedMedian(lintRuns, floorRuns, \.megabytesPerCPUSecond),
             "lint with lexicons x10 / lint throughput (target > 0.9)": pairedMedian(tenfoldRuns, lintRuns, \.megabytesPerCPUSecond),
             "2 threads / 1 thread wall throughput (target >= 1.7)": pairedMedian(parallelRuns, lintRuns, \.megabytesPerSecond),
@@ -147,7 +148,7 @@ struct Bench {
             "large file peak / (4 x size + 64 MB), in-process (target < 1)": Double(large.peakKB) / Self.largeLimitKB(large.bytes),
             "large file peak / (4 x size + 64 MB), CLI (target < 1)": Double(cliLarge.peakKB) / Self.largeLimitKB(cliLarge.bytes),
             "large file: lint / ICU word break throughput": pairedMedian(one[0], one[1], \.megabytesPerCPUSecond),
-        ]
+        ]) { _, new in new }
         print("\nRatios:")
         for (name, value) in results.ratios.sorted(by: { $0.key < $1.key }) {
             print("  \(Self.fixed(value, 6))  \(name)")
