@@ -343,33 +343,17 @@ private struct Blanker {
     mutating func blankURLs() {
         for scheme in ["https://", "http://", "www."] {
             let marker = Array(scheme.utf8)
+            // Searched for from the ':' or the final '.', not from the "h" or "w": those begin
+            // a word in every line of English, and each would cost a comparison.
+            let anchor = marker.firstIndex(of: UInt8(ascii: ":")) ?? marker.count - 1
             var index = 0
-            while let start = firstOffset(of: marker, from: index) {
+            while let start = bytes.firstOffset(of: marker, from: index, anchor: anchor) {
                 var end = start
                 while end < bytes.count, !Self.endsURL(bytes[end]) { end += 1 }
                 // A sentence's closing punctuation is not part of the address.
                 while end > start, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ")"), UInt8(ascii: ";"), UInt8(ascii: ":")].contains(bytes[end - 1]) { end -= 1 }
                 blank(start..<end)
                 index = max(end, start + 1)
-            }
-        }
-    }
-
-    /// Where `marker` (a URL's scheme or "www.") first occurs at or after `start`. Searched
-    /// for from its ':' or its final '.', not from its "h" or "w": those begin a word in every
-    /// line of English, and each would cost a comparison.
-    private func firstOffset(of marker: [UInt8], from start: Int) -> Int? {
-        let anchor = marker.firstIndex(of: UInt8(ascii: ":")) ?? marker.count - 1
-        return bytes.withUnsafeBufferPointer { bytes in
-            marker.withUnsafeBufferPointer { marker in
-                var from = start + anchor
-                while let found = bytes.firstOffset(of: marker[anchor], from: from) {
-                    let candidate = found - anchor
-                    if candidate + marker.count <= bytes.count,
-                       memcmp(bytes.baseAddress! + candidate, marker.baseAddress!, marker.count) == 0 { return candidate }
-                    from = found + 1
-                }
-                return nil
             }
         }
     }

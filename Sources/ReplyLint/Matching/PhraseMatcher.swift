@@ -624,7 +624,7 @@ private struct PairTable: Sendable {
     /// empty slot. A group is the programs of a pair whose third items take the same atoms.
     private let bounds: [Int32]
     /// Per group, its third item, and where its programs start in `programs` (they end where
-    /// the next group's start): flat, so that a lookup retains no inner array.
+    /// the next group's programs start): flat, so that a lookup retains no inner array.
     private let groupItems: [Int32]
     private let groupBounds: [Int32]
     private let programs: [Int32]
@@ -650,13 +650,6 @@ private struct PairTable: Sendable {
             while bounds[2 * slot] >= 0 { slot = (slot + 1) & (keys.count - 1) }
             keys[slot] = key
             bounds[2 * slot] = Int32(groupItems.count)
-            if list.count == 1 {
-                groupItems.append(thirdItem(list[0]))
-                groupBounds.append(Int32(programs.count))
-                programs.append(list[0])
-                bounds[2 * slot + 1] = Int32(groupItems.count)
-                continue
-            }
             isPlaced.removeAll(keepingCapacity: true)
             isPlaced.append(contentsOf: repeatElement(false, count: list.count))
             for first in list.indices where !isPlaced[first] {

@@ -2,17 +2,18 @@ import Foundation
 
 extension Array<UInt8> {
     /// Where `needle` first occurs at or after `start`. It jumps with `memchr` from one
-    /// occurrence of the needle's first byte to the next, and compares with `memcmp`: readers
-    /// search whole files with it.
-    func firstOffset(of needle: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, start >= 0 else { return nil }
+    /// occurrence of the needle's byte at `anchor` to the next, and compares with `memcmp`:
+    /// readers search whole files with it, so a byte that is rare in text makes a good anchor.
+    func firstOffset(of needle: [UInt8], from start: Int, anchor: Int = 0) -> Int? {
+        guard needle.indices.contains(anchor), start >= 0 else { return nil }
         return withUnsafeBufferPointer { bytes in
             needle.withUnsafeBufferPointer { needle in
-                var start = start
-                while start + needle.count <= bytes.count, let offset = bytes.firstOffset(of: first, from: start) {
-                    guard offset + needle.count <= bytes.count else { return nil }
-                    if memcmp(bytes.baseAddress! + offset, needle.baseAddress!, needle.count) == 0 { return offset }
-                    start = offset + 1
+                var from = start + anchor
+                while let found = bytes.firstOffset(of: needle[anchor], from: from) {
+                    let candidate = found - anchor
+                    guard candidate + needle.count <= bytes.count else { return nil }
+                    if memcmp(bytes.baseAddress! + candidate, needle.baseAddress!, needle.count) == 0 { return candidate }
+                    from = found + 1
                 }
                 return nil
             }
