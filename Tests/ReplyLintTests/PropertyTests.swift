@@ -184,6 +184,22 @@ enum GeneratedReply {
         }
     }
 
+    /// The byte search finds what a plain scan finds, from whichever byte of the needle it jumps
+    /// between, on text of a few bytes where needles often occur, overlap and run off the end.
+    @Test func byteSearchFindsWhatAScanFinds() async {
+        let bytes = Gen.element(of: Array("ab:.".utf8)).array(of: 0...40)
+        let needles = Gen.element(of: Array("ab:.".utf8)).array(of: 1...4)
+        await propertyCheck(count: 500, input: bytes, needles, Gen.int(in: 0...50), Gen.int(in: 0...3)) { haystack, needle, start, anchor in
+            let haystack = haystack.compactMap { $0 }, needle = needle.compactMap { $0 }
+            guard !needle.isEmpty else { return }
+            let anchor = anchor % needle.count
+            let expected = start + needle.count > haystack.count ? nil
+                : (start...(haystack.count - needle.count)).first { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
+            #expect(haystack.firstOffset(of: needle, from: start, anchor: anchor) == expected,
+                    "\(haystack) \(needle) from \(start), anchor \(anchor)")
+        }
+    }
+
     /// The same files give the same findings per file, whatever their order and however many
     /// threads lint them: LintRunner's workers against one analyzer on this thread.
     @Test func findingsDependOnNeitherFileOrderNorThreads() async throws {
