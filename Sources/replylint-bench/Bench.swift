@@ -82,7 +82,8 @@ struct Bench {
         // run alone was seen to cost 1.4× the CPU time of the same work measured right after it,
         // and the machine's speed drifts by minutes: runs of one round meet the same drift, and
         // the least of a short workload's runs is more often a lucky one than a long one's.
-        func measure(_ workloads: [(name: String, task: Workload.Task, threads: Int, paths: [String])]) throws -> [[Figure]] {
+        func measure(_ workloads: [(name: String, task: Workload.Task, threads: Int, paths: [String])]) throws
+            -> [(best: Figure, runs: [Figure])] {
             var runs: [[Figure]] = Array(repeating: [], count: workloads.count)
             for _ in 0..<options.rounds {
                 for (index, workload) in workloads.enumerated() {
@@ -90,13 +91,13 @@ struct Bench {
                                                          String(workload.threads)] + workload.paths)))
                 }
             }
-            for (workload, runs) in zip(workloads, runs) {
+            return zip(workloads, runs).map { workload, runs in
                 let best = runs.min { workload.threads == 1 ? $0.cpuSeconds < $1.cpuSeconds : $0.seconds < $1.seconds }!
                 results.figures[workload.name] = best
                 results.runs[workload.name] = runs
                 print(Self.row(workload.name, best))
+                return (best, runs)
             }
-            return runs
         }
         /// The median, over rounds, of `value` of a run of `first` divided by that of `second`.
         func pairedMedian(_ first: [Figure], _ second: [Figure], _ value: (Figure) -> Double) -> Double {
@@ -109,11 +110,10 @@ struct Bench {
                                 ("lint, lexicons x10, 1 thread", .lintTenfold, 1, [corpus.many]),
                                 ("lint, 2 threads", .lint, 2, [corpus.many]),
                                 ("lint, 1 thread, a tenth of the files", .lint, 1, [corpus.many + "/part-0"])])
-        let (lintRuns, floorRuns, tenfoldRuns, parallelRuns) = (many[0], many[1], many[2], many[3])
-        let (lint, tenth) = (results.figures["lint, 1 thread"]!, results.figures["lint, 1 thread, a tenth of the files"]!)
+        let (lint, floor, tenfold, parallel, tenth) = (many[0], many[1], many[2], many[3], many[4].best)
         let one = try measure([("lint, 1 thread, one large file", .lint, 1, [corpus.large]),
                                ("ICU word break, one large file", .wordBreak, 1, [corpus.large])])
-        let large = results.figures["lint, 1 thread, one large file"]!
+        let (large, largeFloor) = (one[0], one[1])
         let cli = try cliFigure("replylint CLI, all files", [corpus.many], &results)
         let cliTenth = try cliFigure("replylint CLI, a tenth of the files", [corpus.many + "/part-0"], &results)
         let cliLarge = try cliFigure("replylint CLI, one large file", [corpus.large], &results)
@@ -137,17 +137,17 @@ struct Bench {
 
         // Merged: the other linters' ratios are in already.
         results.ratios.merge([
-            "lint / ICU word break throughput (target >= 0.5)": pairedMedian(lintRuns, floorRuns, \.megabytesPerCPUSecond),
-            "lint with lexicons x10 / lint throughput (target > 0.9)": pairedMedian(tenfoldRuns, lintRuns, \.megabytesPerCPUSecond),
-            "2 threads / 1 thread wall throughput (target >= 1.7)": pairedMedian(parallelRuns, lintRuns, \.megabytesPerSecond),
-            "2 threads / 1 thread CPU time (1.0 = no parallel overhead)": pairedMedian(parallelRuns, lintRuns, \.cpuSeconds),
+            "lint / ICU word break throughput (target >= 0.5)": pairedMedian(lint.runs, floor.runs, \.megabytesPerCPUSecond),
+            "lint with lexicons x10 / lint throughput (target > 0.9)": pairedMedian(tenfold.runs, lint.runs, \.megabytesPerCPUSecond),
+            "2 threads / 1 thread wall throughput (target >= 1.7)": pairedMedian(parallel.runs, lint.runs, \.megabytesPerSecond),
+            "2 threads / 1 thread CPU time (1.0 = no parallel overhead)": pairedMedian(parallel.runs, lint.runs, \.cpuSeconds),
             "2 KB draft: replylint / word-break-only process, wall (target <= 3)": draftLint / draftFloor,
             "2 KB draft: replylint / word-break-only process, CPU": draftLintCPU / draftFloorCPU,
-            "peak memory, all files / a tenth of the files, in-process (target ~1)": Double(lint.peakKB) / Double(tenth.peakKB),
+            "peak memory, all files / a tenth of the files, in-process (target ~1)": Double(lint.best.peakKB) / Double(tenth.peakKB),
             "peak memory, all files / a tenth of the files, CLI (target ~1)": Double(cli.peakKB) / Double(cliTenth.peakKB),
-            "large file peak / (4 x size + 64 MB), in-process (target < 1)": Double(large.peakKB) / Self.largeLimitKB(large.bytes),
+            "large file peak / (4 x size + 64 MB), in-process (target < 1)": Double(large.best.peakKB) / Self.largeLimitKB(large.best.bytes),
             "large file peak / (4 x size + 64 MB), CLI (target < 1)": Double(cliLarge.peakKB) / Self.largeLimitKB(cliLarge.bytes),
-            "large file: lint / ICU word break throughput": pairedMedian(one[0], one[1], \.megabytesPerCPUSecond),
+            "large file: lint / ICU word break throughput": pairedMedian(large.runs, largeFloor.runs, \.megabytesPerCPUSecond),
         ]) { _, new in new }
         print("\nRatios:")
         for (name, value) in results.ratios.sorted(by: { $0.key < $1.key }) {

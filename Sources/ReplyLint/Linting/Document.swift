@@ -223,10 +223,11 @@ private struct Blanker {
     var lines: [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
-        let newline = [Self.newline]
-        while let end = bytes.firstOffset(of: newline, from: start) {
-            ranges.append(start..<end)
-            start = end + 1
+        bytes.withUnsafeBufferPointer { bytes in
+            while let end = bytes.firstOffset(of: Self.newline, from: start) {
+                ranges.append(start..<end)
+                start = end + 1
+            }
         }
         ranges.append(start..<bytes.count)
         return ranges
