@@ -18,9 +18,19 @@ enum {
     SENTENCE_SEPARATOR = 3,  // Sep, CR, LF: a sentence always ends after one
 };
 
-/// Classes of every code point below U+0800 (ASCII, Latin, Cyrillic), looked up from ICU once
-/// per breaker; rarer code points ask ICU each time.
-enum { SENTENCE_TABLE_SIZE = 0x800 };
+/// What the word breaker that leaves out white space needs to know of a code point (UAX #29
+/// word classes) to find the breaks of plain words itself.
+enum {
+    WORD_COMPLEX = 0, // digits, marks, joiners, spaces past ASCII, scripts past U+07FF, ill-formed bytes: ICU decides
+    WORD_LETTER = 1,  // ALetter: no break between two (WB5)
+    WORD_MID = 2,     // MidLetter, MidNumLet, Single_Quote: no break around one between two letters (WB6, WB7)
+    WORD_OTHER = 3,   // Other, MidNum, Double_Quote: a break on either side, with no digit, mark or Hebrew near
+    WORD_SPACE = 4,   // ASCII white space: a break on either side of a run of it
+};
+
+/// Classes of every code point below U+0800 (ASCII, Latin, Cyrillic), of the breaker's kind,
+/// looked up from ICU once per breaker; rarer code points ask ICU each time.
+enum { CLASS_TABLE_SIZE = 0x800 };
 
 /// ICU's breaks in a window depend on nothing but the window's bytes, and prose repeats a few
 /// windows ("t. W", "d, a", "e? I") over and over: a direct-mapped memo of short windows and
@@ -60,7 +70,12 @@ struct rl_breaker {
     int64_t windowBreakCapacity;
     int64_t nextWindowBreak;
     window_memo_slot *memo;
-    uint8_t sentenceClasses[SENTENCE_TABLE_SIZE];
+
+    // The windowed word breaker (RL_BREAK_WORD_SKIPPING_SPACES) uses the text, its length and
+    // the window's start and state, and keeps the end of the chunk of plain words it is handing out.
+    int64_t plainEnd;
+
+    uint8_t classes[CLASS_TABLE_SIZE];
 };
 
 static uint8_t sentence_class_of_scalar(UChar32 scalar) {
@@ -72,11 +87,31 @@ static uint8_t sentence_class_of_scalar(UChar32 scalar) {
     }
 }
 
+/// Every code point past the table is left to ICU by the word breaker's fast path.
+static uint8_t word_class_past_table(UChar32 scalar) {
+    (void)scalar;
+    return WORD_COMPLEX;
+}
+
+static uint8_t word_class_of_scalar(UChar32 scalar) {
+    if (scalar == ' ' || (scalar >= '\t' && scalar <= '\r')) return WORD_SPACE;
+    // Emoji may join with a zero-width joiner (WB3c), which is past the table.
+    if (u_hasBinaryProperty(scalar, UCHAR_EXTENDED_PICTOGRAPHIC)) return WORD_COMPLEX;
+    switch (u_getIntPropertyValue(scalar, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER: return WORD_LETTER;
+    case U_WB_MIDLETTER: case U_WB_MIDNUMLET: case U_WB_SINGLE_QUOTE: return WORD_MID;
+    case U_WB_OTHER: case U_WB_MIDNUM: case U_WB_DOUBLE_QUOTE: return WORD_OTHER;
+    default: return WORD_COMPLEX;
+    }
+}
+
 /// The class of the code point at `*index` of `bytes`, which it moves past. Ill-formed bytes
 /// read as U+FFFD, as ICU's UTF-8 text reads them. ASCII and two-byte code points (every
-/// Cyrillic and Latvian letter), nearly all of a reply, cost one look in `classes` each.
-static inline __attribute__((always_inline)) uint8_t next_sentence_class(const uint8_t *bytes, int64_t length,
-                                                                         const uint8_t *classes, int64_t *index) {
+/// Cyrillic and Latvian letter), nearly all of a reply, cost one look in `classes` each;
+/// `past_table` classes the others.
+static inline __attribute__((always_inline)) uint8_t next_class(const uint8_t *bytes, int64_t length,
+                                                                const uint8_t *classes, int64_t *index,
+                                                                uint8_t (*past_table)(UChar32)) {
     uint8_t lead = bytes[*index];
     if (lead < 0x80) {
         (*index)++;
@@ -90,7 +125,7 @@ static inline __attribute__((always_inline)) uint8_t next_sentence_class(const u
     UChar32 scalar;
     U8_NEXT(bytes, *index, length, scalar);
     if (scalar < 0) scalar = 0xFFFD;
-    return scalar < SENTENCE_TABLE_SIZE ? classes[scalar] : sentence_class_of_scalar(scalar);
+    return scalar < CLASS_TABLE_SIZE ? classes[scalar] : past_table(scalar);
 }
 
 rl_breaker *rl_breaker_open(int32_t kind, const char *locale, int32_t *error) {
@@ -116,11 +151,13 @@ rl_breaker *rl_breaker_open(int32_t kind, const char *locale, int32_t *error) {
             if (error) *error = U_MEMORY_ALLOCATION_ERROR;
             return NULL;
         }
-        for (UChar32 scalar = 0; scalar < SENTENCE_TABLE_SIZE; scalar++) {
-            breaker->sentenceClasses[scalar] = sentence_class_of_scalar(scalar);
+        for (UChar32 scalar = 0; scalar < CLASS_TABLE_SIZE; scalar++) {
+            breaker->classes[scalar] = sentence_class_of_scalar(scalar);
         }
         // Replies are hard-wrapped: a line break within a paragraph is read as a space.
-        breaker->sentenceClasses['\r'] = breaker->sentenceClasses['\n'] = breaker->sentenceClasses[' '];
+        breaker->classes['\r'] = breaker->classes['\n'] = breaker->classes[' '];
+    } else if (kind == RL_BREAK_WORD_SKIPPING_SPACES) {
+        for (UChar32 scalar = 0; scalar < CLASS_TABLE_SIZE; scalar++) breaker->classes[scalar] = word_class_of_scalar(scalar);
     }
     if (error) *error = 0;
     return breaker;
@@ -151,11 +188,14 @@ static int32_t iterate_over(rl_breaker *breaker, const char *utf8, int64_t lengt
 int32_t rl_breaker_set_text(rl_breaker *breaker, const char *utf8, int64_t length) {
     breaker->current = 0;
     breaker->utf8 = utf8;
-    if (breaker->kind != RL_BREAK_SENTENCE) return iterate_over(breaker, utf8, length);
+    if (breaker->kind == RL_BREAK_WORD || breaker->kind == RL_BREAK_SENTENCE_EVERYWHERE) {
+        return iterate_over(breaker, utf8, length);
+    }
     breaker->length = length;
     breaker->scan = 0;
     breaker->earliestStart = 0;
     breaker->inWindow = 0;
+    breaker->plainEnd = 0;
     return 0;
 }
 
@@ -170,12 +210,12 @@ int32_t rl_breaker_set_text(rl_breaker *breaker, const char *utf8, int64_t lengt
 /// ICU over every byte (RL_BREAK_SENTENCE_EVERYWHERE) on generated and real text.
 static int find_window(rl_breaker *breaker) {
     // Held in locals, so the loop over every byte does not read them from the breaker again.
-    const uint8_t *bytes = (const uint8_t *)breaker->utf8, *classes = breaker->sentenceClasses;
+    const uint8_t *bytes = (const uint8_t *)breaker->utf8, *classes = breaker->classes;
     const int64_t length = breaker->length;
     int64_t index = breaker->scan, lastLetter = breaker->earliestStart;
     while (index < length) {
         int64_t at = index;
-        uint8_t class = next_sentence_class(bytes, length, classes, &index);
+        uint8_t class = next_class(bytes, length, classes, &index, sentence_class_of_scalar);
         if (class == SENTENCE_LETTER) {
             lastLetter = at;
             continue;
@@ -185,7 +225,7 @@ static int find_window(rl_breaker *breaker) {
         int64_t end = index, letterAtEnd = -1;
         while (!endIsBoundary && end < length) {
             int64_t here = end;
-            class = next_sentence_class(bytes, length, classes, &end);
+            class = next_class(bytes, length, classes, &end, sentence_class_of_scalar);
             if (class == SENTENCE_LETTER) {
                 letterAtEnd = here;
                 break;
@@ -292,42 +332,122 @@ static int32_t next_sentence_end(rl_breaker *breaker, int64_t *end) {
     }
 }
 
+static inline int is_ascii_space_byte(uint8_t byte) { return byte == ' ' || (byte >= '\t' && byte <= '\r'); }
+
 /// Whether `length` bytes from `bytes` are all ASCII white space (space, tab to carriage return).
 static int is_ascii_space(const char *bytes, int64_t length) {
     for (int64_t index = 0; index < length; index++) {
-        char byte = bytes[index];
-        if (byte != ' ' && (byte < '\t' || byte > '\r')) return 0;
+        if (!is_ascii_space_byte((uint8_t)bytes[index])) return 0;
     }
     return 1;
 }
 
+/// The end of the chunk from `start`: the bytes up to the next ASCII white space. `*isPlain`
+/// tells whether the chunk is plain words, whose breaks UAX #29 decides from the code points on
+/// either side alone: letters and punctuation (WB5, WB999), without a digit, a mark, a joiner,
+/// a code point past the table, or a MidLetter between two letters ("isn't", "e.g").
+static int64_t read_chunk(const rl_breaker *breaker, int64_t start, int *isPlain) {
+    const uint8_t *bytes = (const uint8_t *)breaker->utf8, *classes = breaker->classes;
+    const int64_t length = breaker->length;
+    uint8_t beforeLast = WORD_SPACE, last = WORD_SPACE;
+    int plain = 1;
+    int64_t index = start;
+    while (index < length && !is_ascii_space_byte(bytes[index])) {
+        uint8_t class = next_class(bytes, length, classes, &index, word_class_past_table);
+        if (class == WORD_COMPLEX || (class == WORD_LETTER && last == WORD_MID && beforeLast == WORD_LETTER)) plain = 0;
+        beforeLast = last;
+        last = class;
+    }
+    *isPlain = plain;
+    return index;
+}
+
+/// Hands out the segment from the end of the last one to `next`.
+static int32_t hand_out(rl_breaker *breaker, int64_t next, int32_t rule, int64_t *start, int64_t *end, int32_t *status) {
+    *start = breaker->current;
+    *end = next;
+    *status = rule;
+    breaker->current = next;
+    return 1;
+}
+
+/// The next segment of the word breaker that leaves out white space. Chunks of plain words
+/// (see read_chunk), nearly all of a reply, are broken here, as ICU breaks them: after each run
+/// of letters and after each other code point. Other chunks go to ICU in windows, from the end
+/// of the last segment to the next chunk that begins with a letter or punctuation. Both ends
+/// are boundaries, and ICU's breaks between them do not depend on the text outside: no rule
+/// joins ASCII white space to what follows it but marks, joiners (WB4) and other white space
+/// (WB3d), to what precedes it but white space, and no rule looks across it. The test suite
+/// checks this against ICU over every byte.
+static int32_t next_word(rl_breaker *breaker, int64_t *start, int64_t *end, int32_t *status) {
+    const uint8_t *bytes = (const uint8_t *)breaker->utf8, *classes = breaker->classes;
+    const int64_t length = breaker->length;
+    for (;;) {
+        if (breaker->inWindow) {
+            int32_t boundary = ubrk_next(breaker->iterator);
+            if (boundary != UBRK_DONE) {
+                int64_t next = breaker->windowStart + boundary;
+                int32_t rule = ubrk_getRuleStatus(breaker->iterator);
+                if (rule != 0 || !is_ascii_space(breaker->utf8 + breaker->current, next - breaker->current)) {
+                    return hand_out(breaker, next, rule, start, end, status);
+                }
+                breaker->current = next;
+                continue;
+            }
+            breaker->inWindow = 0;
+        }
+        if (breaker->current < breaker->plainEnd) {
+            int64_t next = breaker->current;
+            if (next_class(bytes, length, classes, &next, word_class_past_table) != WORD_LETTER) {
+                return hand_out(breaker, next, UBRK_WORD_NONE, start, end, status);
+            }
+            for (int64_t after = next; after < breaker->plainEnd; next = after) {
+                if (next_class(bytes, length, classes, &after, word_class_past_table) != WORD_LETTER) break;
+            }
+            return hand_out(breaker, next, UBRK_WORD_LETTER, start, end, status);
+        }
+        int64_t chunk = breaker->current;
+        while (chunk < length && is_ascii_space_byte(bytes[chunk])) chunk++;
+        if (chunk == length) return 0;
+        int isPlain;
+        int64_t chunkEnd = read_chunk(breaker, chunk, &isPlain);
+        if (isPlain) {
+            breaker->current = chunk;
+            breaker->plainEnd = chunkEnd;
+            continue;
+        }
+        // The window takes in the white space after the chunk, and every chunk after it that
+        // begins with what may join that white space.
+        int64_t windowEnd = chunkEnd;
+        for (;;) {
+            int64_t next = windowEnd;
+            while (next < length && is_ascii_space_byte(bytes[next])) next++;
+            int64_t afterFirst = next;
+            if (next == length || next_class(bytes, length, classes, &afterFirst, word_class_past_table) != WORD_COMPLEX) {
+                windowEnd = next;
+                break;
+            }
+            windowEnd = read_chunk(breaker, next, &isPlain);
+        }
+        if (iterate_over(breaker, breaker->utf8 + breaker->current, windowEnd - breaker->current) != 0) return 0;
+        breaker->windowStart = breaker->current;
+        breaker->inWindow = 1;
+    }
+}
+
 int32_t rl_breaker_next(rl_breaker *breaker, int64_t *start, int64_t *end, int32_t *status) {
+    if (breaker->kind == RL_BREAK_WORD_SKIPPING_SPACES) return next_word(breaker, start, end, status);
     int64_t next;
     if (breaker->kind == RL_BREAK_SENTENCE) {
         if (!next_sentence_end(breaker, &next)) return 0;
         *status = 0;
-    } else if (breaker->kind == RL_BREAK_WORD_SKIPPING_SPACES) {
-        for (;;) {
-            int32_t boundary = ubrk_next(breaker->iterator);
-            if (boundary == UBRK_DONE) return 0;
-            int32_t rule = ubrk_getRuleStatus(breaker->iterator);
-            if (rule != 0 || !is_ascii_space(breaker->utf8 + breaker->current, boundary - breaker->current)) {
-                next = boundary;
-                *status = rule;
-                break;
-            }
-            breaker->current = boundary;
-        }
     } else {
         int32_t boundary = ubrk_next(breaker->iterator);
         if (boundary == UBRK_DONE) return 0;
         next = boundary;
         *status = breaker->kind == RL_BREAK_WORD ? ubrk_getRuleStatus(breaker->iterator) : 0;
     }
-    *start = breaker->current;
-    *end = next;
-    breaker->current = next;
-    return 1;
+    return hand_out(breaker, next, *status, start, end, status);
 }
 
 /// Short words, the common case, are folded through stack buffers without allocating.

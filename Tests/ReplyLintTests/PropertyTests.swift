@@ -88,6 +88,13 @@ enum GeneratedReply {
         }
     }
 
+    /// Every file of the fixtures, of every format.
+    static var fixtureFiles: [URL] {
+        let fixtures = FileManager.default.enumerator(at: TestSupport.repositoryRoot.appendingPathComponent("fixtures"),
+                                                      includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        return fixtures.filter { $0.pathExtension != "" }
+    }
+
     /// Segments from a sentence breaker over `bytes`: each segment's end, after checking that
     /// segments follow one another from the start.
     static func sentenceEnds(_ breaker: Breaker, _ bytes: [UInt8]) -> [Int] {
@@ -127,16 +134,27 @@ enum GeneratedReply {
         await propertyCheck(count: 100, input: GeneratedReply.text) { text in
             expectSameBreaks(Array(text.utf8), text)
         }
-        let fixtures = FileManager.default.enumerator(at: TestSupport.repositoryRoot.appendingPathComponent("fixtures"),
-                                                      includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
-        for file in fixtures where file.pathExtension != "" {
+        for file in Self.fixtureFiles {
             expectSameBreaks(Array(try Data(contentsOf: file)), file.path)
         }
     }
 
-    /// The word breaker that leaves out white space gives ICU's word segments but those of
-    /// ASCII white space only, with the same offsets and rule statuses: on text dense with
-    /// every class of character, spaces of every kind and ill-formed bytes, and on generated replies.
+    /// Characters of every class ICU's word rules tell apart (UAX #29), and of those that the
+    /// windowed word breaker leaves to ICU: letters of each script it breaks itself and others,
+    /// apostrophes, full stops and colons, other punctuation, digits, connectors, extending,
+    /// format and joining marks, emoji, regional indicators, Hebrew and its quotes, kana,
+    /// ideographs, spaces of every kind, line breaks, controls; and ill-formed bytes.
+    static let wordClassPieces: [[UInt8]] = [
+        "a", "Z", "ж", "Ё", "ā", "ß", "ʼ", "ا", "1", "٣", "'", "’", "‘", ".", ":", "·", "․", ",", ";", "-", "«", "»",
+        "\"", "(", "!", "?", "/", "_", "‿", "\u{301}", "\u{AD}", "\u{200B}", "\u{200D}", "\u{2060}", "🙂", "©", "🇱",
+        "ש", "״", "カ", "ー", "中", "ก", " ", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}",
+        "\u{A0}", "\u{2002}", "\u{3000}", "\u{2028}", "\u{0}", "\u{7F}", "\u{9F}",
+    ].map { Array($0.utf8) } + [[0xFF], [0xD0], [0xE2, 0x80], [0x80], [0xC0, 0xAF]]
+
+    /// The word breaker that leaves out white space, and breaks plain words without ICU, gives
+    /// ICU's word segments but those of ASCII white space only, with the same offsets and rule
+    /// statuses: on text dense with every class of character, spaces of every kind and
+    /// ill-formed bytes, on generated replies, and on the fixtures.
     @Test func wordBreaksWithoutSpacesAreICUs() async throws {
         let skipping = try Breaker(.wordSkippingSpaces), every = try Breaker(.word)
         func segments(_ breaker: Breaker, _ bytes: [UInt8]) -> [[Int]] {
@@ -151,13 +169,15 @@ enum GeneratedReply {
             let expected = segments(every, bytes).filter { $0[2] != 0 || !bytes[$0[0]..<$0[1]].allSatisfy(isSpace) }
             #expect(segments(skipping, bytes) == expected, "\(comment())")
         }
-        await propertyCheck(count: 1_000, input: Gen.element(of: Self.sentenceClassPieces + ["  ", "\t\n", "12", "don't"].map { Array($0.utf8) })
-            .array(of: 0...60)) { pieces in
+        await propertyCheck(count: 10_000, input: Gen.element(of: Self.wordClassPieces).array(of: 0...60)) { pieces in
             let bytes = pieces.flatMap { $0 ?? [] }
             expectSameSegments(bytes, "\(bytes)")
         }
         await propertyCheck(count: 100, input: GeneratedReply.text) { text in
             expectSameSegments(Array(text.utf8), text)
+        }
+        for file in Self.fixtureFiles {
+            expectSameSegments(Array(try Data(contentsOf: file)), file.path)
         }
     }
 

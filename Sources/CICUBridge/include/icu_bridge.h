@@ -22,7 +22,9 @@ enum {
     /// text whose line breaks are spaces already.
     RL_BREAK_SENTENCE_EVERYWHERE = 2,
     /// Words as RL_BREAK_WORD, without the segments that are only ASCII white space, which
-    /// the analyzer skips: most of a text's segments, each a call less.
+    /// the analyzer skips: most of a text's segments, each a call less. Plain words are broken
+    /// without ICU, which runs only in windows around digits, marks, apostrophes and the like
+    /// (see icu_bridge.c).
     RL_BREAK_WORD_SKIPPING_SPACES = 3,
 };
 

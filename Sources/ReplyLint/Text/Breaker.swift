@@ -9,7 +9,8 @@ final class Breaker {
         case sentence = 1 // RL_BREAK_SENTENCE
         /// ICU's sentence breaks with ICU run over every byte: what `sentence` is tested against.
         case sentenceEverywhere = 2 // RL_BREAK_SENTENCE_EVERYWHERE
-        /// Words, without the segments that are only ASCII white space.
+        /// ICU's word breaks, without the segments that are only ASCII white space, with ICU run
+        /// only in windows around what plain words lack: digits, marks, apostrophes and the like.
         case wordSkippingSpaces = 3 // RL_BREAK_WORD_SKIPPING_SPACES
     }
 
