@@ -342,6 +342,23 @@ static int is_ascii_space(const char *bytes, int64_t length) {
     return 1;
 }
 
+/// What the code points of a chunk read so far allow (see read_chunk).
+enum {
+    CHUNK_PLAIN = 0,         // plain, and the last code point is no letter that a MidLetter may join to the next
+    CHUNK_AFTER_LETTER = 1,  // plain, after a letter
+    CHUNK_AFTER_LETTER_MID = 2, // plain, after a letter and a MidLetter
+    CHUNK_NOT_PLAIN = 3,
+};
+
+/// The state after a code point of each word class but white space, per state before it.
+static const uint8_t chunk_states[4][4] = {
+    //                        COMPLEX          LETTER              MID                     OTHER
+    [CHUNK_PLAIN] =            {CHUNK_NOT_PLAIN, CHUNK_AFTER_LETTER, CHUNK_PLAIN,            CHUNK_PLAIN},
+    [CHUNK_AFTER_LETTER] =     {CHUNK_NOT_PLAIN, CHUNK_AFTER_LETTER, CHUNK_AFTER_LETTER_MID, CHUNK_PLAIN},
+    [CHUNK_AFTER_LETTER_MID] = {CHUNK_NOT_PLAIN, CHUNK_NOT_PLAIN,    CHUNK_PLAIN,            CHUNK_PLAIN},
+    [CHUNK_NOT_PLAIN] =        {CHUNK_NOT_PLAIN, CHUNK_NOT_PLAIN,    CHUNK_NOT_PLAIN,        CHUNK_NOT_PLAIN},
+};
+
 /// The end of the chunk from `start`: the bytes up to the next ASCII white space. `*isPlain`
 /// tells whether the chunk is plain words, whose breaks UAX #29 decides from the code points on
 /// either side alone: letters and punctuation (WB5, WB999), without a digit, a mark, a joiner,
@@ -349,16 +366,20 @@ static int is_ascii_space(const char *bytes, int64_t length) {
 static int64_t read_chunk(const rl_breaker *breaker, int64_t start, int *isPlain) {
     const uint8_t *bytes = (const uint8_t *)breaker->utf8, *classes = breaker->classes;
     const int64_t length = breaker->length;
-    uint8_t beforeLast = WORD_SPACE, last = WORD_SPACE;
-    int plain = 1;
+    uint8_t state = CHUNK_PLAIN;
     int64_t index = start;
-    while (index < length && !is_ascii_space_byte(bytes[index])) {
-        uint8_t class = next_class(bytes, length, classes, &index, word_class_past_table);
-        if (class == WORD_COMPLEX || (class == WORD_LETTER && last == WORD_MID && beforeLast == WORD_LETTER)) plain = 0;
-        beforeLast = last;
-        last = class;
+    while (index < length) {
+        uint8_t class;
+        if (bytes[index] < 0x80) {
+            class = classes[bytes[index]];
+            if (class == WORD_SPACE) break;
+            index++;
+        } else {
+            class = next_class(bytes, length, classes, &index, word_class_past_table);
+        }
+        state = chunk_states[state][class];
     }
-    *isPlain = plain;
+    *isPlain = state != CHUNK_NOT_PLAIN;
     return index;
 }
 
@@ -406,13 +427,13 @@ static int32_t next_word(rl_breaker *breaker, int64_t *start, int64_t *end, int3
             }
             return hand_out(breaker, next, UBRK_WORD_LETTER, start, end, status);
         }
-        int64_t chunk = breaker->current;
-        while (chunk < length && is_ascii_space_byte(bytes[chunk])) chunk++;
-        if (chunk == length) return 0;
+        int64_t chunkStart = breaker->current;
+        while (chunkStart < length && is_ascii_space_byte(bytes[chunkStart])) chunkStart++;
+        if (chunkStart == length) return 0;
         int isPlain;
-        int64_t chunkEnd = read_chunk(breaker, chunk, &isPlain);
+        int64_t chunkEnd = read_chunk(breaker, chunkStart, &isPlain);
         if (isPlain) {
-            breaker->current = chunk;
+            breaker->current = chunkStart;
             breaker->plainEnd = chunkEnd;
             continue;
         }
