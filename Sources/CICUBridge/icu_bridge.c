@@ -95,8 +95,9 @@ static uint8_t word_class_past_table(UChar32 scalar) {
 
 static uint8_t word_class_of_scalar(UChar32 scalar) {
     if (scalar == ' ' || (scalar >= '\t' && scalar <= '\r')) return WORD_SPACE;
-    // Emoji may join with a zero-width joiner (WB3c), which is past the table.
-    if (u_hasBinaryProperty(scalar, UCHAR_EXTENDED_PICTOGRAPHIC)) return WORD_COMPLEX;
+    // Emoji may join with a zero-width joiner (WB3c), which is past the table; ICU's rules
+    // count '@' among letters, which its Word_Break property does not.
+    if (scalar == '@' || u_hasBinaryProperty(scalar, UCHAR_EXTENDED_PICTOGRAPHIC)) return WORD_COMPLEX;
     switch (u_getIntPropertyValue(scalar, UCHAR_WORD_BREAK)) {
     case U_WB_ALETTER: return WORD_LETTER;
     case U_WB_MIDLETTER: case U_WB_MIDNUMLET: case U_WB_SINGLE_QUOTE: return WORD_MID;

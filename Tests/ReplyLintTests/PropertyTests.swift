@@ -139,13 +139,29 @@ enum GeneratedReply {
         }
     }
 
+    /// Expects the segments of the word breaker that leaves out white space (`skipping`) to be
+    /// those of ICU over every byte (`every`) but the ones of ASCII white space only: the same
+    /// offsets and rule statuses.
+    static func expectSameWordSegments(_ skipping: Breaker, _ every: Breaker, _ bytes: [UInt8], _ comment: @autoclosure () -> String) {
+        func segments(_ breaker: Breaker) -> [[Int]] {
+            var found: [[Int]] = []
+            bytes.withUnsafeBufferPointer { utf8 in
+                breaker.forEachSegment(in: utf8) { found.append([$0.start, $0.end, Int($0.status)]) }
+            }
+            return found
+        }
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
+        let expected = segments(every).filter { $0[2] != 0 || !bytes[$0[0]..<$0[1]].allSatisfy(isSpace) }
+        #expect(segments(skipping) == expected, "\(comment())")
+    }
+
     /// Characters of every class ICU's word rules tell apart (UAX #29), and of those that the
     /// windowed word breaker leaves to ICU: letters of each script it breaks itself and others,
     /// apostrophes, full stops and colons, other punctuation, digits, connectors, extending,
     /// format and joining marks, emoji, regional indicators, Hebrew and its quotes, kana,
     /// ideographs, spaces of every kind, line breaks, controls; and ill-formed bytes.
     static let wordClassPieces: [[UInt8]] = [
-        "a", "Z", "ж", "Ё", "ā", "ß", "ʼ", "ا", "1", "٣", "'", "’", "‘", ".", ":", "·", "․", ",", ";", "-", "«", "»",
+        "a", "Z", "ж", "Ё", "ā", "ß", "ʼ", "ا", "1", "٣", "'", "’", "‘", ".", ":", "·", "․", ",", ";", "-", "«", "»", "@",
         "\"", "(", "!", "?", "/", "_", "‿", "\u{301}", "\u{AD}", "\u{200B}", "\u{200D}", "\u{2060}", "🙂", "©", "🇱",
         "ש", "״", "カ", "ー", "中", "ก", " ", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}",
         "\u{A0}", "\u{2002}", "\u{3000}", "\u{2028}", "\u{0}", "\u{7F}", "\u{9F}",
@@ -157,17 +173,8 @@ enum GeneratedReply {
     /// ill-formed bytes, on generated replies, and on the fixtures.
     @Test func wordBreaksWithoutSpacesAreICUs() async throws {
         let skipping = try Breaker(.wordSkippingSpaces), every = try Breaker(.word)
-        func segments(_ breaker: Breaker, _ bytes: [UInt8]) -> [[Int]] {
-            var found: [[Int]] = []
-            bytes.withUnsafeBufferPointer { utf8 in
-                breaker.forEachSegment(in: utf8) { found.append([$0.start, $0.end, Int($0.status)]) }
-            }
-            return found
-        }
         func expectSameSegments(_ bytes: [UInt8], _ comment: @autoclosure () -> String) {
-            let isSpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
-            let expected = segments(every, bytes).filter { $0[2] != 0 || !bytes[$0[0]..<$0[1]].allSatisfy(isSpace) }
-            #expect(segments(skipping, bytes) == expected, "\(comment())")
+            Self.expectSameWordSegments(skipping, every, bytes, comment())
         }
         await propertyCheck(count: 10_000, input: Gen.element(of: Self.wordClassPieces).array(of: 0...60)) { pieces in
             let bytes = pieces.flatMap { $0 ?? [] }
@@ -178,6 +185,21 @@ enum GeneratedReply {
         }
         for file in Self.fixtureFiles {
             expectSameSegments(Array(try Data(contentsOf: file)), file.path)
+        }
+    }
+
+    /// Every code point the windowed word breaker classes from its table (below U+0800), between
+    /// letters of each script, digits, apostrophes, full stops, spaces and itself: its segments
+    /// are ICU's. ICU's rules differ from the Unicode property for some ('@' is a letter to them).
+    @Test func everyTabledCodePointBreaksAsICUBreaksIt() throws {
+        let skipping = try Breaker(.wordSkippingSpaces), every = try Breaker(.word)
+        for value in UInt32(0)..<0x800 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let c = String(Character(scalar))
+            for text in ["ab\(c)cd", "\(c)ab", "ab\(c)", "a\(c)\(c)b", " \(c) ", "\(c)", "ж\(c)ж", "ā\(c) x", "x \(c)\(c) y",
+                         "a.\(c)", "\(c).a", "a'\(c)", "\(c)'a", "a\(c)'b", "1\(c)2", "a\(c)1"] {
+                Self.expectSameWordSegments(skipping, every, Array(text.utf8), "U+\(String(value, radix: 16)) in \(text.debugDescription)")
+            }
         }
     }
 
