@@ -109,8 +109,9 @@ struct Bench {
                                 ("ICU word break, 1 thread", .wordBreak, 1, [corpus.many]),
                                 ("lint, lexicons x10, 1 thread", .lintTenfold, 1, [corpus.many]),
                                 ("lint, 2 threads", .lint, 2, [corpus.many]),
-                                ("lint, 1 thread, a tenth of the files", .lint, 1, [corpus.many + "/part-0"])])
-        let (lint, floor, tenfold, parallel, tenth) = (many[0], many[1], many[2], many[3], many[4].best)
+                                ("lint, 1 thread, a tenth of the files", .lint, 1, [corpus.many + "/part-0"]),
+                                ("analyzer's word break, 1 thread", .windowedWordBreak, 1, [corpus.many])])
+        let (lint, floor, tenfold, parallel, tenth, windowed) = (many[0], many[1], many[2], many[3], many[4].best, many[5])
         let one = try measure([("lint, 1 thread, one large file", .lint, 1, [corpus.large]),
                                ("ICU word break, one large file", .wordBreak, 1, [corpus.large])])
         let (large, largeFloor) = (one[0], one[1])
@@ -148,6 +149,8 @@ struct Bench {
             "large file peak / (4 x size + 64 MB), in-process (target < 1)": Double(large.best.peakKB) / Self.largeLimitKB(large.best.bytes),
             "large file peak / (4 x size + 64 MB), CLI (target < 1)": Double(cliLarge.peakKB) / Self.largeLimitKB(cliLarge.bytes),
             "large file: lint / ICU word break throughput": pairedMedian(large.runs, largeFloor.runs, \.megabytesPerCPUSecond),
+            "analyzer's word break / ICU word break throughput": pairedMedian(windowed.runs, floor.runs, \.megabytesPerCPUSecond),
+            "lint / analyzer's word break throughput": pairedMedian(lint.runs, windowed.runs, \.megabytesPerCPUSecond),
         ]) { _, new in new }
         print("\nRatios:")
         for (name, value) in results.ratios.sorted(by: { $0.key < $1.key }) {

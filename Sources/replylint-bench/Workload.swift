@@ -13,6 +13,9 @@ struct Workload {
         case lintTenfold = "lint-tenfold"
         /// Only ICU word break over each file's bytes: the floor.
         case wordBreak = "word-break"
+        /// Only the analyzer's word break, which breaks plain words itself and runs ICU in
+        /// windows around the rest: how much of the lint's speed is its tokenizer's.
+        case windowedWordBreak = "word-break-windowed"
     }
 
     var task: Task
@@ -33,7 +36,7 @@ struct Workload {
         let library: LexiconLibrary? = switch task {
         case .lint: .builtin
         case .lintTenfold: try TenfoldLexicons.library()
-        case .wordBreak: nil
+        case .wordBreak, .windowedWordBreak: nil
         }
         let runner = library.map { LintRunner(linter: Linter(library: $0)) }
         if let runner {
@@ -50,7 +53,7 @@ struct Workload {
         let start = DispatchTime.now()
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             let analyzer = runner == nil ? nil : try! TextAnalyzer()
-            let breaker = runner == nil ? WordBreaker() : nil
+            let breaker = runner == nil ? WordBreaker(windowed: task == .windowedWordBreak) : nil
             var bytes = 0, findings = 0
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
@@ -87,19 +90,21 @@ struct Workload {
     static func peakKB() -> Int { ChildProcess.peakKB(of: getpid()) }
 }
 
-/// Bare ICU word break through the C bridge, as the analyzer uses it: the floor for the lint.
+/// Bare ICU word break through the C bridge: the floor for the lint. Or, `windowed`, the
+/// analyzer's word break, which leaves ICU the windows that plain words do not fill.
 final class WordBreaker {
     private let breaker: OpaquePointer
 
-    init() {
+    init(windowed: Bool = false) {
         var error: Int32 = 0
-        guard let breaker = rl_breaker_open(Int32(RL_BREAK_WORD), "", &error) else { fatalError("ubrk_open failed with error \(error)") }
+        let kind = Int32(windowed ? RL_BREAK_WORD_SKIPPING_SPACES : RL_BREAK_WORD)
+        guard let breaker = rl_breaker_open(kind, "", &error) else { fatalError("ubrk_open failed with error \(error)") }
         self.breaker = breaker
     }
 
     deinit { rl_breaker_close(breaker) }
 
-    /// The number of segments ICU finds in `text`.
+    /// The number of segments found in `text`.
     func countWords(_ text: [UInt8]) -> Int {
         text.withUnsafeBufferPointer { utf8 in
             guard let base = utf8.baseAddress, !utf8.isEmpty else { return 0 }

@@ -9,7 +9,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "measure":
     guard arguments.count >= 4, let task = Workload.Task(rawValue: arguments[1]), let threads = Int(arguments[2]) else {
-        FileHandle.standardError.write(Data("usage: replylint-bench measure lint|lint-tenfold|word-break THREADS PATH...\n".utf8))
+        FileHandle.standardError.write(Data("usage: replylint-bench measure lint|lint-tenfold|word-break|word-break-windowed THREADS PATH...\n".utf8))
         exit(2)
     }
     let files = arguments.dropFirst(3).flatMap { path in
