@@ -148,6 +148,7 @@ public final class TextAnalyzer {
             // Language per paragraph; a paragraph with too little evidence follows the document.
             var totals = PerLanguage(ru: 0, lv: 0, en: 0)
             var detected: [Language?] = []
+            detected.reserveCapacity(paragraphRanges.count)
             var tokenIndex = 0
             for range in paragraphRanges {
                 var scores = PerLanguage(ru: 0, lv: 0, en: 0)
@@ -162,15 +163,22 @@ public final class TextAnalyzer {
             }
             let documentLanguage = forced ?? detector.decide(totals, minimum: 1) ?? .en
 
+            // Sized for a reply at once, not grown from nothing a few times over: a long text
+            // grows them further, against many more tokens.
             var words: [AnalyzedText.Word] = []
+            words.reserveCapacity(min(tokens.count, 512))
             var sentences: [AnalyzedText.Sentence] = []
+            sentences.reserveCapacity(min(tokens.count / 8 + 1, 64))
             var paragraphs: [AnalyzedText.Paragraph] = []
+            paragraphs.reserveCapacity(paragraphRanges.count)
+            var sentenceRanges: [Range<Int>] = []
             tokenIndex = 0
             for (range, language) in zip(paragraphRanges, detected) {
                 let language = forced ?? language ?? documentLanguage
                 let firstSentence = sentences.count
-                for sentenceRange in sentenceRanges(utf8, paragraph: range, tokens: tokens, language: language,
-                                                    forms: memory.vocabulary.forms) {
+                findSentences(utf8, paragraph: range, tokens: tokens, language: language, forms: memory.vocabulary.forms,
+                              into: &sentenceRanges)
+                for sentenceRange in sentenceRanges {
                     let first = tokenIndex
                     let (count, capitalised) = memory.takeWords(&tokens, from: &tokenIndex, upTo: sentenceRange.upperBound,
                                                                 language: language, stemmers: stemmers, into: &words)
@@ -360,10 +368,11 @@ public final class TextAnalyzer {
     }
 
     /// ICU sentence break over one paragraph, which reads line breaks as spaces (replies are
-    /// often hard-wrapped), then rejoined after abbreviations ICU does not know.
-    private func sentenceRanges(_ utf8: UnsafeBufferPointer<UInt8>, paragraph: Range<Int>,
-                                tokens: [Token], language: Language, forms: [Vocabulary.Form]) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
+    /// often hard-wrapped), then rejoined after abbreviations ICU does not know: into `ranges`,
+    /// which it empties first, so that one array serves every paragraph.
+    private func findSentences(_ utf8: UnsafeBufferPointer<UInt8>, paragraph: Range<Int>, tokens: [Token],
+                               language: Language, forms: [Vocabulary.Form], into ranges: inout [Range<Int>]) {
+        ranges.removeAll(keepingCapacity: true)
         let buffer = UnsafeBufferPointer(rebasing: utf8[paragraph])
         sentenceBreaker.forEachSegment(in: buffer) { segment in
             let range = (paragraph.lowerBound + segment.start)..<(paragraph.lowerBound + Self.trimmedEnd(buffer, segment.end))
@@ -373,7 +382,6 @@ public final class TextAnalyzer {
                 ranges.append(range)
             }
         }
-        return ranges
     }
 
     /// Whether a sentence ends in "abbreviation." — a word in the language's list followed
