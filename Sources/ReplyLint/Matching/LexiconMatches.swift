@@ -25,7 +25,7 @@ public struct LexiconMatches: Sendable {
     private let library: LexiconLibrary
     /// Per language, the hits of each file, by the matcher's file number: a large document has
     /// hundreds of thousands of matches, so none of them hashes its rule's name.
-    private var hitsByFile = PerLanguage<[[Hit]]>(ru: [], lv: [], en: [])
+    private var hitsByFile = PerLanguage(ru: FileHits(), lv: FileHits(), en: FileHits())
     /// Per language and file, the tokens its file-level exceptions match, which also silence a
     /// rule's code checks.
     private var exceptionsByFile = PerLanguage<[TokenSet]>(ru: [], lv: [], en: [])
@@ -34,6 +34,8 @@ public struct LexiconMatches: Sendable {
     init(text: AnalyzedText, matched: MatchedText, library: LexiconLibrary, analyzer: TextAnalyzer) {
         var matches: [PhraseMatcher.Match] = []
         var exceptions: [PhraseMatcher.Match] = []
+        // Per language, in match order: grouped by file once the text is matched.
+        var hits = PerLanguage<[Hit]>(ru: [], lv: [], en: [])
         var scratch = analyzer.takeMatchScratch()
         // Looked up once per language, not per sentence: the library's lookup takes a lock.
         var matchers = PerLanguage<(matcher: PhraseMatcher, atoms: AtomCache)?>(ru: nil, lv: nil, en: nil)
@@ -43,9 +45,7 @@ public struct LexiconMatches: Sendable {
             if matchers[language] == nil {
                 let matcher = library.matcher(for: language, over: matched, analyzer: analyzer)
                 matchers[language] = (matcher, analyzer.takeAtomCache(for: matcher, generation: text.generation))
-                let files = library.files(for: language).count
-                hitsByFile[language] = Array(repeating: [], count: files)
-                exceptionsByFile[language] = Array(repeating: TokenSet(), count: files)
+                exceptionsByFile[language] = Array(repeating: TokenSet(), count: library.files(for: language).count)
             }
             // The matcher is read on its own first: reading it from the pair in the same call
             // that changes the pair's cache would hold a copy of the cache, so the cache's first
@@ -66,12 +66,14 @@ public struct LexiconMatches: Sendable {
                     $0.owner.file == file && $0.owner.entry == entry && $0.tokens.overlaps(match.tokens)
                 }
                 if !cancelled {
-                    hitsByFile[language][file].append(Hit(language: language, file: file, entry: entry, tokens: match.tokens))
+                    hits[language].append(Hit(language: language, file: file, entry: entry, tokens: match.tokens))
                 }
             }
         }
         for language in Language.allCases {
-            if let atoms = matchers[language]?.atoms { analyzer.giveBack(atoms, generation: text.generation) }
+            guard let atoms = matchers[language]?.atoms else { continue }
+            analyzer.giveBack(atoms, generation: text.generation)
+            hitsByFile[language] = FileHits(grouping: hits[language], files: library.files(for: language).count)
         }
         analyzer.giveBack(scratch)
         self.library = library
@@ -119,6 +121,36 @@ public struct LexiconMatches: Sendable {
             !exceptionsByFile[language].isEmpty && exceptionsByFile[language][file].contains(index)
         }
     }
+}
+
+/// The hits of one language's lexicon files in one array, grouped by file, each file's in the
+/// order they were matched: an array per file, grown hit by hit, cost more than matching.
+private struct FileHits: Sendable {
+    private var hits: [LexiconMatches.Hit] = []
+    /// Where each file's hits start in `hits`, and where the last file's end; empty when the
+    /// language was not matched.
+    private var bounds: [Int32] = []
+
+    init() {}
+
+    /// Groups `hits`, in the order they were matched, by file (a counting sort, which keeps
+    /// their order within each file).
+    init(grouping matched: [LexiconMatches.Hit], files: Int) {
+        var starts = [Int32](repeating: 0, count: files + 1)
+        for hit in matched { starts[Int(hit.file) + 1] += 1 }
+        for file in 0..<files { starts[file + 1] += starts[file] }
+        bounds = starts
+        guard !matched.isEmpty else { return }
+        hits = matched
+        for hit in matched {
+            hits[Int(starts[Int(hit.file)])] = hit
+            starts[Int(hit.file)] += 1
+        }
+    }
+
+    var isEmpty: Bool { bounds.isEmpty }
+
+    subscript(file: Int) -> ArraySlice<LexiconMatches.Hit> { hits[Int(bounds[file])..<Int(bounds[file + 1])] }
 }
 
 /// Token indexes covered by matches, one bit each: a large document has hundreds of thousands
