@@ -72,8 +72,10 @@ struct rl_breaker {
     window_memo_slot *memo;
 
     // The windowed word breaker (RL_BREAK_WORD_SKIPPING_SPACES) uses the text, its length and
-    // the window's start and state, and keeps the end of the chunk of plain words it is handing out.
+    // the window's start and state, and keeps the end of the chunk of plain words it is handing
+    // out and of the letters the chunk begins with (its first segment, if any).
     int64_t plainEnd;
+    int64_t plainLettersEnd;
 
     uint8_t classes[CLASS_TABLE_SIZE];
 };
@@ -197,6 +199,7 @@ int32_t rl_breaker_set_text(rl_breaker *breaker, const char *utf8, int64_t lengt
     breaker->earliestStart = 0;
     breaker->inWindow = 0;
     breaker->plainEnd = 0;
+    breaker->plainLettersEnd = 0;
     return 0;
 }
 
@@ -364,11 +367,22 @@ static const uint8_t chunk_states[4][4] = {
 /// tells whether the chunk is plain words, whose breaks UAX #29 decides from the code points on
 /// either side alone: letters and punctuation (WB5, WB999), without a digit, a mark, a joiner,
 /// a code point past the table, or a MidLetter between two letters ("isn't", "e.g").
-static int64_t read_chunk(const rl_breaker *breaker, int64_t start, int *isPlain) {
+/// `*lettersEnd` is where the letters the chunk begins with end: most of a chunk, read in a
+/// loop of their own, so their end costs nothing and spares handing them out a second read.
+static int64_t read_chunk(const rl_breaker *breaker, int64_t start, int *isPlain, int64_t *lettersEnd) {
     const uint8_t *bytes = (const uint8_t *)breaker->utf8, *classes = breaker->classes;
     const int64_t length = breaker->length;
     uint8_t state = CHUNK_PLAIN;
     int64_t index = start;
+    while (index < length) {
+        int64_t at = index;
+        if (next_class(bytes, length, classes, &index, word_class_past_table) != WORD_LETTER) {
+            index = at;
+            break;
+        }
+        state = CHUNK_AFTER_LETTER;
+    }
+    *lettersEnd = index;
     while (index < length) {
         uint8_t class;
         if (bytes[index] < 0x80) {
@@ -419,6 +433,9 @@ static int32_t next_word(rl_breaker *breaker, int64_t *start, int64_t *end, int3
             breaker->inWindow = 0;
         }
         if (breaker->current < breaker->plainEnd) {
+            if (breaker->current < breaker->plainLettersEnd) {
+                return hand_out(breaker, breaker->plainLettersEnd, UBRK_WORD_LETTER, start, end, status);
+            }
             int64_t next = breaker->current;
             if (next_class(bytes, length, classes, &next, word_class_past_table) != WORD_LETTER) {
                 return hand_out(breaker, next, UBRK_WORD_NONE, start, end, status);
@@ -432,10 +449,12 @@ static int32_t next_word(rl_breaker *breaker, int64_t *start, int64_t *end, int3
         while (chunkStart < length && is_ascii_space_byte(bytes[chunkStart])) chunkStart++;
         if (chunkStart == length) return 0;
         int isPlain;
-        int64_t chunkEnd = read_chunk(breaker, chunkStart, &isPlain);
+        int64_t lettersEnd;
+        int64_t chunkEnd = read_chunk(breaker, chunkStart, &isPlain, &lettersEnd);
         if (isPlain) {
             breaker->current = chunkStart;
             breaker->plainEnd = chunkEnd;
+            breaker->plainLettersEnd = lettersEnd;
             continue;
         }
         // The window takes in the white space after the chunk, and every chunk after it that
@@ -449,7 +468,7 @@ static int32_t next_word(rl_breaker *breaker, int64_t *start, int64_t *end, int3
                 windowEnd = next;
                 break;
             }
-            windowEnd = read_chunk(breaker, next, &isPlain);
+            windowEnd = read_chunk(breaker, next, &isPlain, &lettersEnd);
         }
         if (iterate_over(breaker, breaker->utf8 + breaker->current, windowEnd - breaker->current) != 0) return 0;
         breaker->windowStart = breaker->current;
