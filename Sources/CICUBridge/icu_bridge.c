@@ -70,6 +70,10 @@ struct rl_breaker {
     int64_t windowBreakCapacity;
     int64_t nextWindowBreak;
     window_memo_slot *memo;
+    /// Per byte, whether a terminator or separator may begin with it: '.', '!', '?', the lead
+    /// bytes of the two-byte code points that are ones, and every lead of three or four bytes.
+    /// The scan passes over the other bytes (letters, spaces, continuation bytes) one by one.
+    uint8_t mayEndSentence[256];
 
     // The windowed word breaker (RL_BREAK_WORD_SKIPPING_SPACES) uses the text, its length and
     // the window's start and state, and keeps the end of the chunk of plain words it is handing
@@ -159,6 +163,19 @@ rl_breaker *rl_breaker_open(int32_t kind, const char *locale, int32_t *error) {
         }
         // Replies are hard-wrapped: a line break within a paragraph is read as a space.
         breaker->classes['\r'] = breaker->classes['\n'] = breaker->classes[' '];
+        for (int byte = 0; byte < 256; byte++) {
+            int32_t mayEnd = 0;
+            if (byte < 0x80) {
+                mayEnd = breaker->classes[byte] >= SENTENCE_TERMINATOR;
+            } else if (byte >= 0xC2 && byte <= 0xDF) {
+                for (UChar32 scalar = (byte & 0x1F) << 6; scalar < ((byte & 0x1F) + 1) << 6; scalar++) {
+                    mayEnd |= breaker->classes[scalar] >= SENTENCE_TERMINATOR;
+                }
+            } else {
+                mayEnd = byte >= 0xE0 && byte <= 0xF4;
+            }
+            breaker->mayEndSentence[byte] = (uint8_t)mayEnd;
+        }
     } else if (kind == RL_BREAK_WORD_SKIPPING_SPACES) {
         for (UChar32 scalar = 0; scalar < CLASS_TABLE_SIZE; scalar++) breaker->classes[scalar] = word_class_of_scalar(scalar);
     }
@@ -212,19 +229,35 @@ int32_t rl_breaker_set_text(rl_breaker *breaker, const char *utf8, int64_t lengt
 /// ICU run over each window finds exactly the breaks it finds over the whole text, at a small
 /// part of the cost: prose is mostly letters and spaces. The test suite checks this against
 /// ICU over every byte (RL_BREAK_SENTENCE_EVERYWHERE) on generated and real text.
+/// The start of the last letter at or after `from` and before `end`, which is no continuation
+/// byte; -1 if there is none. A byte that is no continuation byte begins a code point however
+/// the bytes before it decode (ill-formed ones too), and no letter begins with a continuation
+/// byte, so the letters are found reading back from `end`.
+static int64_t last_letter_before(const uint8_t *bytes, int64_t length, const uint8_t *classes, int64_t from, int64_t end) {
+    for (int64_t start = end - 1; start >= from; start--) {
+        if ((bytes[start] & 0xC0) == 0x80) continue;
+        int64_t index = start;
+        if (next_class(bytes, length, classes, &index, sentence_class_of_scalar) == SENTENCE_LETTER) return start;
+    }
+    return -1;
+}
+
 static int find_window(rl_breaker *breaker) {
     // Held in locals, so the loop over every byte does not read them from the breaker again.
-    const uint8_t *bytes = (const uint8_t *)breaker->utf8, *classes = breaker->classes;
+    const uint8_t *bytes = (const uint8_t *)breaker->utf8, *classes = breaker->classes, *mayEnd = breaker->mayEndSentence;
     const int64_t length = breaker->length;
-    int64_t index = breaker->scan, lastLetter = breaker->earliestStart;
+    int64_t index = breaker->scan;
     while (index < length) {
-        int64_t at = index;
-        uint8_t class = next_class(bytes, length, classes, &index, sentence_class_of_scalar);
-        if (class == SENTENCE_LETTER) {
-            lastLetter = at;
+        if (!mayEnd[bytes[index]]) {
+            index++;
             continue;
         }
-        if (class == SENTENCE_OTHER) continue;
+        // A lead byte, so the start of a code point (see last_letter_before).
+        int64_t at = index;
+        uint8_t class = next_class(bytes, length, classes, &index, sentence_class_of_scalar);
+        if (class == SENTENCE_LETTER || class == SENTENCE_OTHER) continue;
+        int64_t lastLetter = last_letter_before(bytes, length, classes, breaker->scan, at);
+        if (lastLetter < 0) lastLetter = breaker->earliestStart;
         int32_t endIsBoundary = class == SENTENCE_SEPARATOR;
         int64_t end = index, letterAtEnd = -1;
         while (!endIsBoundary && end < length) {
