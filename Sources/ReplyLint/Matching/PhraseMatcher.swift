@@ -203,17 +203,16 @@ final class PhraseMatcher: Sendable {
     /// The word-like tokens of one sentence, each with where its atoms are in the atom cache:
     /// found once per sentence, read by every thread, and never copied.
     fileprivate struct SentenceAtoms {
-        /// Document token index per position (positions count word-like tokens only).
-        var tokens: [Int] = []
-        var spans: [AtomCache.Span] = []
-        /// The atom cache's atoms, which `spans` index, held while the sentence is matched.
+        /// Per position (positions count word-like tokens only), the document token's index and
+        /// where its atoms are in the atom cache: one array, appended to once per token.
+        var words: [(token: Int, span: AtomCache.Span)] = []
+        /// The atom cache's atoms, which the spans index, held while the sentence is matched.
         var atoms: [Int32] = []
 
         /// Empties the sentence, letting go of the cache's atoms, which the cache can then
         /// add to without copying them.
         mutating func removeAll() {
-            tokens.removeAll(keepingCapacity: true)
-            spans.removeAll(keepingCapacity: true)
+            words.removeAll(keepingCapacity: true)
             atoms = []
         }
 
@@ -223,7 +222,7 @@ final class PhraseMatcher: Sendable {
         func satisfies(_ position: Int, _ item: Range<Int>, of itemAtoms: [Int32]) -> Bool {
             atoms.withUnsafeBufferPointer { atoms in
                 itemAtoms.withUnsafeBufferPointer { itemAtoms in
-                    for index in spans[position].range {
+                    for index in words[position].span.range {
                         for candidate in item where itemAtoms[candidate] == atoms[index] { return true }
                     }
                     return false
@@ -308,7 +307,7 @@ final class PhraseMatcher: Sendable {
             if words.count < needed { words += repeatElement(0, count: needed - words.count) }
             words.withUnsafeMutableBufferPointer { words in
                 sentence.atoms.withUnsafeBufferPointer { atoms in
-                    for span in sentence.spans {
+                    for (_, span) in sentence.words {
                         for index in span.range { words[Int(atoms[index]) >> 6] |= 1 << UInt64(atoms[index] & 63) }
                     }
                 }
@@ -319,7 +318,7 @@ final class PhraseMatcher: Sendable {
         mutating func remove(_ sentence: SentenceAtoms) {
             words.withUnsafeMutableBufferPointer { words in
                 sentence.atoms.withUnsafeBufferPointer { atoms in
-                    for span in sentence.spans {
+                    for (_, span) in sentence.words {
                         for index in span.range { words[Int(atoms[index]) >> 6] = 0 }
                     }
                 }
@@ -372,23 +371,22 @@ final class PhraseMatcher: Sendable {
             let key = text.words[Int(token.word)].key
             let span = atomCache.span(of: key)
                 ?? atomCache.remember(atoms(of: text.words[Int(token.word)], kind: token.kind), of: key)
-            scratch.sentence.tokens.append(tokenIndex)
-            scratch.sentence.spans.append(span)
+            scratch.sentence.words.append((tokenIndex, span))
         }
         // Read, not changed, from here on: the cache's atoms, held once for the sentence.
         scratch.sentence.atoms = atomCache.atoms
         scratch.present.insert(scratch.sentence, count: atomCount)
-        for position in scratch.sentence.tokens.indices {
+        for position in scratch.sentence.words.indices {
             // Most words satisfy no atom and meet no thread: nothing starts, ends or waits.
-            if scratch.active.count == 0, scratch.sentence.spans[position].isEmpty { continue }
-            let tokenIndex = scratch.sentence.tokens[position]
+            if scratch.active.count == 0, scratch.sentence.words[position].span.isEmpty { continue }
+            let tokenIndex = scratch.sentence.words[position].token
             scratch.following.removeAll()
             // A thread whose next item no token within its gap satisfies can never complete:
             // dropping it now leaves the matches and their order exactly as they were.
             func canComplete(_ thread: Thread) -> Bool {
                 let item = items[programs[Int(thread.program)].items.lowerBound + Int(thread.next)]
                 let first = position + 1 + max(0, item.gap.lowerBound - Int(thread.skipped))
-                let last = min(scratch.sentence.tokens.count - 1, position + 1 + item.gap.upperBound - Int(thread.skipped))
+                let last = min(scratch.sentence.words.count - 1, position + 1 + item.gap.upperBound - Int(thread.skipped))
                 return first <= last && (first...last).contains { scratch.sentence.satisfies($0, item.atoms, of: itemAtoms) }
             }
             func keep(_ thread: Thread, canComplete: Bool) {
@@ -415,7 +413,7 @@ final class PhraseMatcher: Sendable {
                 }
             }
             var checkedSecondItem: Int32 = -1, secondItemCanComplete = false
-            for atomIndex in scratch.sentence.spans[position].range {
+            for atomIndex in scratch.sentence.words[position].span.range {
                 let atom = scratch.sentence.atoms[atomIndex]
                 // Programs are started in ascending order per atom, as one list held them.
                 if !scratch.startable.isEmpty { scratch.startable.removeAll(keepingCapacity: true) }
@@ -434,8 +432,8 @@ final class PhraseMatcher: Sendable {
                         scratch.startable.append(program)
                     }
                 }
-                if position + 1 < scratch.sentence.tokens.count, pairStarts.beginsPair(atom) {
-                    for nextIndex in scratch.sentence.spans[position + 1].range {
+                if position + 1 < scratch.sentence.words.count, pairStarts.beginsPair(atom) {
+                    for nextIndex in scratch.sentence.words[position + 1].span.range {
                         pairStarts.forEachGroup(atom, scratch.sentence.atoms[nextIndex]) { thirdItem, programs in
                             guard thirdItem >= 0 else { return scratch.startable.append(contentsOf: programs) }
                             guard scratch.present.containsAny(item: items[Int(thirdItem)].atoms, of: itemAtoms) else { return }
