@@ -37,6 +37,11 @@ enum Abbreviations {
     /// Whether `form`, a normalised word, is an abbreviation of `language` after which a full
     /// stop does not end the sentence.
     static func isNonFinal(_ form: UnsafeBufferPointer<UInt8>, in language: Language) -> Bool {
-        nonFinalTables[language].existingIndex(of: form) != nil
+        // Each table read in place: `PerLanguage`'s subscript would copy it, retaining its arrays.
+        switch language {
+        case .ru: nonFinalTables.ru.existingIndex(of: form) != nil
+        case .lv: nonFinalTables.lv.existingIndex(of: form) != nil
+        case .en: nonFinalTables.en.existingIndex(of: form) != nil
+        }
     }
 }
