@@ -220,15 +220,6 @@ int32_t rl_breaker_set_text(rl_breaker *breaker, const char *utf8, int64_t lengt
     return 0;
 }
 
-/// Finds the next window for ICU: from the last letter before the next terminator (or from
-/// where the previous window allows) to the first letter after it and after any terminators,
-/// spaces, closing marks and digits that follow, or to just after a separator.
-///
-/// ICU's sentence rules (UAX #29, SB6-SB11) decide a break after a terminator from at most one
-/// letter before it and what follows up to the next letter; no other break is possible. So
-/// ICU run over each window finds exactly the breaks it finds over the whole text, at a small
-/// part of the cost: prose is mostly letters and spaces. The test suite checks this against
-/// ICU over every byte (RL_BREAK_SENTENCE_EVERYWHERE) on generated and real text.
 /// The start of the last letter at or after `from` and before `end`, which is no continuation
 /// byte; -1 if there is none. A byte that is no continuation byte begins a code point however
 /// the bytes before it decode (ill-formed ones too), and no letter begins with a continuation
@@ -242,6 +233,15 @@ static int64_t last_letter_before(const uint8_t *bytes, int64_t length, const ui
     return -1;
 }
 
+/// Finds the next window for ICU: from the last letter before the next terminator (or from
+/// where the previous window allows) to the first letter after it and after any terminators,
+/// spaces, closing marks and digits that follow, or to just after a separator.
+///
+/// ICU's sentence rules (UAX #29, SB6-SB11) decide a break after a terminator from at most one
+/// letter before it and what follows up to the next letter; no other break is possible. So
+/// ICU run over each window finds exactly the breaks it finds over the whole text, at a small
+/// part of the cost: prose is mostly letters and spaces. The test suite checks this against
+/// ICU over every byte (RL_BREAK_SENTENCE_EVERYWHERE) on generated and real text.
 static int find_window(rl_breaker *breaker) {
     // Held in locals, so the loop over every byte does not read them from the breaker again.
     const uint8_t *bytes = (const uint8_t *)breaker->utf8, *classes = breaker->classes, *mayEnd = breaker->mayEndSentence;
