@@ -417,13 +417,11 @@ static int64_t read_chunk(const rl_breaker *breaker, int64_t start, int *isPlain
     }
     *lettersEnd = index;
     while (index < length) {
-        uint8_t class;
-        if (bytes[index] < 0x80) {
-            class = classes[bytes[index]];
-            if (class == WORD_SPACE) break;
-            index++;
-        } else {
-            class = next_class(bytes, length, classes, &index, word_class_past_table);
+        int64_t at = index;
+        uint8_t class = next_class(bytes, length, classes, &index, word_class_past_table);
+        if (class == WORD_SPACE) {
+            index = at;
+            break;
         }
         state = chunk_states[state][class];
     }
