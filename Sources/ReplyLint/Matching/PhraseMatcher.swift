@@ -127,12 +127,16 @@ final class PhraseMatcher: Sendable {
     }
 
     /// A matcher of the patterns already compiled of the files `keeping` marks: the others'
-    /// patterns never start, and atoms only they use are never looked up.
+    /// patterns never start, and atoms only they use are never looked up. Built at the start of
+    /// every run, so its tables are filled by counting and sorting into flat arrays, not grown
+    /// an array per atom or per pair.
     init(_ compiled: Compiled, keeping: [Bool]) {
         let (programs, items, itemAtoms) = (compiled.programs, compiled.items, compiled.itemAtoms)
-        var starts = [[Int32]](repeating: [], count: compiled.atoms.count)
-        var pairStarts: [UInt64: [Int32]] = [:]
         var isUsed = [Bool](repeating: false, count: compiled.atoms.count)
+        // Per atom, how many programs it starts alone; then, as prefix sums, where they go.
+        var startBounds = [Int32](repeating: 0, count: compiled.atoms.count + 1)
+        // The programs that begin with a pair of atoms, as (pair, program), in program order.
+        var pairs: [(key: UInt64, program: Int32)] = []
         for (index, program) in programs.enumerated() where keeping[program.owner.file] {
             for item in items[program.items] {
                 for atom in itemAtoms[item.atoms] { isUsed[Int(atom)] = true }
@@ -140,23 +144,43 @@ final class PhraseMatcher: Sendable {
             let second = program.items.count > 1 ? items[program.items.lowerBound + 1] : nil
             for atom in itemAtoms[items[program.items.lowerBound].atoms] {
                 if let second, second.gap == 0...0 {
-                    for next in itemAtoms[second.atoms] { pairStarts[PairTable.key(atom, next), default: []].append(Int32(index)) }
+                    for next in itemAtoms[second.atoms] { pairs.append((PairTable.key(atom, next), Int32(index))) }
                 } else {
-                    starts[Int(atom)].append(Int32(index))
+                    startBounds[Int(atom) + 1] += 1
                 }
             }
         }
-        var secondItemIDs: [[Int]: Int32] = [:]
+        for atom in 0..<compiled.atoms.count { startBounds[atom + 1] += startBounds[atom] }
+        var startPrograms = [Int32](repeating: 0, count: Int(startBounds.last!))
+        var filled = startBounds
+        for (index, program) in programs.enumerated() where keeping[program.owner.file] {
+            if program.items.count > 1, items[program.items.lowerBound + 1].gap == 0...0 { continue }
+            for atom in itemAtoms[items[program.items.lowerBound].atoms] {
+                startPrograms[Int(filled[Int(atom)])] = Int32(index)
+                filled[Int(atom)] += 1
+            }
+        }
+        (self.startBounds, self.startPrograms) = (startBounds, startPrograms)
+
+        /// An item as the programs' second items are told apart: its gap and its atoms.
+        struct SecondItem: Hashable {
+            var gap: ClosedRange<Int>
+            var atoms: ArraySlice<Int32>
+        }
+        var secondItemIDs: [SecondItem: Int32] = [:]
+        secondItemIDs.reserveCapacity(programs.count)
         secondItems = programs.map { program -> Int32 in
             guard program.items.count > 1 else { return -1 }
             let item = items[program.items.lowerBound + 1]
-            let key = [item.gap.lowerBound, item.gap.upperBound] + itemAtoms[item.atoms].map(Int.init)
+            let key = SecondItem(gap: item.gap, atoms: itemAtoms[item.atoms])
             if let id = secondItemIDs[key] { return id }
             let id = Int32(secondItemIDs.count)
             secondItemIDs[key] = id
             return id
         }
         var stemAtoms: [FormKey: Int32] = [:], exactAtoms: [FormKey: Int32] = [:]
+        stemAtoms.reserveCapacity(compiled.atoms.count)
+        exactAtoms.reserveCapacity(compiled.atoms.count / 4)
         var prefixAtoms = PrefixTrie(), builtinAtoms: [PatternAtom.Builtin: Int32] = [:]
         for (id, atom) in zip(Int32(0)..., compiled.atoms) where isUsed[Int(id)] {
             switch atom {
@@ -170,11 +194,10 @@ final class PhraseMatcher: Sendable {
         }
         (self.programs, self.items, self.itemAtoms) = (programs, items, itemAtoms)
         atomCount = compiled.atoms.count
-        var startBounds: [Int32] = [0]
-        for programs in starts { startBounds.append(startBounds.last! + Int32(programs.count)) }
-        (self.startBounds, self.startPrograms) = (startBounds, starts.flatMap { $0 })
+        // A pair's programs in ascending order, as they were added: sorted by pair, then program.
+        pairs.sort { ($0.key, $0.program) < ($1.key, $1.program) }
         // Programs whose third item takes the same atoms share one check of the sentence.
-        self.pairStarts = PairTable(pairStarts, atoms: compiled.atoms.count) { program in
+        self.pairStarts = PairTable(pairs, atoms: compiled.atoms.count) { program in
             let range = programs[Int(program)].items
             return range.count > 2 ? Int32(range.lowerBound + 2) : -1
         } takeSameAtoms: { first, second in
@@ -585,24 +608,26 @@ extension PhraseMatcher.Compiled {
             })
     }
 
+    /// Read at the start of every run: indexed in place, each atom's kind told by its first
+    /// byte, so that no array is made per program or item and no character is decoded.
     init(_ flat: Flat) {
         let programs = stride(from: 0, to: flat.programs.count, by: 5).map { index in
-            let numbers = flat.programs[index..<(index + 5)].map(Int.init)
-            let owner = PhraseMatcher.Owner(file: numbers[2], entry: numbers[3] < 0 ? nil : numbers[3],
-                                            role: numbers[4] == 0 ? .entry : .exception)
-            return PhraseMatcher.Program(items: numbers[0]..<numbers[1], owner: owner)
+            let (entry, role) = (Int(flat.programs[index + 3]), flat.programs[index + 4])
+            let owner = PhraseMatcher.Owner(file: Int(flat.programs[index + 2]), entry: entry < 0 ? nil : entry,
+                                            role: role == 0 ? .entry : .exception)
+            return PhraseMatcher.Program(items: Int(flat.programs[index])..<Int(flat.programs[index + 1]), owner: owner)
         }
         let items = stride(from: 0, to: flat.items.count, by: 4).map { index in
-            let numbers = flat.items[index..<(index + 4)].map(Int.init)
-            return PhraseMatcher.Item(atoms: numbers[0]..<numbers[1], gap: numbers[2]...numbers[3])
+            PhraseMatcher.Item(atoms: Int(flat.items[index])..<Int(flat.items[index + 1]),
+                               gap: Int(flat.items[index + 2])...Int(flat.items[index + 3]))
         }
         let atoms = flat.atoms.map { code -> PatternAtom in
-            let text = String(code.dropFirst())
-            switch code.first {
-            case "s": return .stem(text)
-            case "p": return .prefix(text)
-            case "e": return .exact(text)
-            case "b": return PatternAtom.Builtin(rawValue: text).map(PatternAtom.builtin) ?? .klass(text)
+            let text = String(Substring(code.utf8.dropFirst()))
+            switch code.utf8.first {
+            case UInt8(ascii: "s"): return .stem(text)
+            case UInt8(ascii: "p"): return .prefix(text)
+            case UInt8(ascii: "e"): return .exact(text)
+            case UInt8(ascii: "b"): return PatternAtom.Builtin(rawValue: text).map(PatternAtom.builtin) ?? .klass(text)
             default: return .klass(text)
             }
         }
@@ -628,20 +653,29 @@ private struct PairTable: Sendable {
     private let programs: [Int32]
     private let shift: UInt64
 
-    /// `thirdItem` gives a program's third item (-1 for a program of two), and `takeSameAtoms`
-    /// whether two items take the same atoms: the programs of a pair are grouped by those.
-    init(_ table: [UInt64: [Int32]], atoms: Int, thirdItem: (Int32) -> Int32, takeSameAtoms: (Int32, Int32) -> Bool) {
+    /// `pairs` holds each pair's programs, sorted by pair and then program; `thirdItem` gives a
+    /// program's third item (-1 for a program of two), and `takeSameAtoms` whether two items
+    /// take the same atoms: the programs of a pair are grouped by those.
+    init(_ pairs: [(key: UInt64, program: Int32)], atoms: Int, thirdItem: (Int32) -> Int32,
+         takeSameAtoms: (Int32, Int32) -> Bool) {
         var beginsPair = [Bool](repeating: false, count: atoms), endsPair = beginsPair
+        var keyCount = 0
+        for index in pairs.indices where index == 0 || pairs[index].key != pairs[index - 1].key { keyCount += 1 }
         var bits: UInt64 = 4
-        while 1 << bits < table.count * 2 { bits += 1 }
+        while 1 << bits < keyCount * 2 { bits += 1 }
         var keys = [UInt64](repeating: 0, count: 1 << bits)
         var bounds = [Int32](repeating: -1, count: 2 << bits)
         var groupItems: [Int32] = [], groupBounds: [Int32] = [], programs: [Int32] = []
+        programs.reserveCapacity(pairs.count)
         shift = 64 - bits
         // A pair has a few dozen programs at most: grouped by scanning, not hashing, so that
         // building the table stays a small part of start-up.
         var isPlaced: [Bool] = []
-        for (key, list) in table {
+        var runStart = 0
+        while runStart < pairs.count {
+            let key = pairs[runStart].key
+            var runEnd = runStart + 1
+            while runEnd < pairs.count, pairs[runEnd].key == key { runEnd += 1 }
             beginsPair[Int(key >> 32)] = true
             endsPair[Int(key & 0xFFFF_FFFF)] = true
             var slot = Int(Self.hash(key) >> shift)
@@ -649,20 +683,21 @@ private struct PairTable: Sendable {
             keys[slot] = key
             bounds[2 * slot] = Int32(groupItems.count)
             isPlaced.removeAll(keepingCapacity: true)
-            isPlaced.append(contentsOf: repeatElement(false, count: list.count))
-            for first in list.indices where !isPlaced[first] {
-                let item = thirdItem(list[first])
+            isPlaced.append(contentsOf: repeatElement(false, count: runEnd - runStart))
+            for first in runStart..<runEnd where !isPlaced[first - runStart] {
+                let item = thirdItem(pairs[first].program)
                 groupItems.append(item)
                 groupBounds.append(Int32(programs.count))
-                for other in first..<list.count where !isPlaced[other] {
-                    let otherItem = thirdItem(list[other])
+                for other in first..<runEnd where !isPlaced[other - runStart] {
+                    let otherItem = thirdItem(pairs[other].program)
                     guard other == first || (item < 0 && otherItem < 0)
                         || (item >= 0 && otherItem >= 0 && takeSameAtoms(item, otherItem)) else { continue }
-                    programs.append(list[other])
-                    isPlaced[other] = true
+                    programs.append(pairs[other].program)
+                    isPlaced[other - runStart] = true
                 }
             }
             bounds[2 * slot + 1] = Int32(groupItems.count)
+            runStart = runEnd
         }
         groupBounds.append(Int32(programs.count))
         (self.beginsPair, self.endsPair, self.keys, self.bounds) = (beginsPair, endsPair, keys, bounds)
