@@ -42,6 +42,7 @@ struct LexiconOptions: ParsableArguments {
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Lint reply files, directories (.txt, .md, .html, .eml, .json, .yaml inside) or standard input (-).",
         discussion: "Exit status: 0 no findings at or above --fail-level, 1 findings (or more warnings than --max-warnings), 2 the run failed (other files are still linted)."
     )
@@ -191,7 +192,7 @@ struct Lint: ParsableCommand {
 }
 
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the rules.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the rules.")
 
     @OptionGroup var lexicons: LexiconOptions
 
@@ -209,7 +210,7 @@ struct Rules: ParsableCommand {
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain a rule: why it matters, and examples in each language.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a rule: why it matters, and examples in each language.")
 
     @Argument(help: "A rule id, as `replylint rules` lists them.")
     var rule: String
@@ -248,7 +249,7 @@ func terminalUsesColor(noColor: Bool) -> Bool {
 }
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a commented starter .replylint.yml (never replacing an existing one).")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Write a commented starter .replylint.yml (never replacing an existing one).")
 
     @Argument(help: "The folder to write it in.")
     var directory = "."

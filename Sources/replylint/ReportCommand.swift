@@ -4,6 +4,7 @@ import ReplyLint
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Summarise a library of replies or templates: score distribution, most frequent findings, weakest replies.",
         discussion: """
         Each reply gets a scorecard of nine elements, each passing unless one of its rules \

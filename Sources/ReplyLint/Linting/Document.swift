@@ -22,13 +22,18 @@ public struct Document: Sendable {
 
         public init(path: String) {
             // The last name's extension, as `NSString.pathExtension` gives it, found in the path's
-            // bytes: bridging or splitting the path cost more than linting a short reply.
-            let utf8 = path.utf8
-            var end = utf8.endIndex
-            while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") { end = utf8.index(before: end) }
-            let name = utf8[..<end].lastIndex(of: UInt8(ascii: "/")).map { path[utf8.index(after: $0)..<end] } ?? path[..<end]
-            let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")).flatMap { $0 == name.startIndex ? nil : $0 }
-            switch dot.map({ name[name.utf8.index(after: $0)...].lowercased() }) ?? "" {
+            // bytes and lowered as ASCII: bridging, splitting or Unicode case mapping of the path
+            // cost more than linting a short reply.
+            var path = path
+            let fileExtension = path.withUTF8 { utf8 -> String in
+                var end = utf8.count
+                while end > 0, utf8[end - 1] == UInt8(ascii: "/") { end -= 1 }
+                var start = end
+                while start > 0, utf8[start - 1] != UInt8(ascii: "/") { start -= 1 }
+                guard let dot = utf8[start..<end].lastIndex(of: UInt8(ascii: ".")), dot > start else { return "" }
+                return String(decoding: utf8[(dot + 1)..<end].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            }
+            switch fileExtension {
             case "md", "markdown": self = .markdown
             case "html", "htm": self = .html
             case "eml": self = .email

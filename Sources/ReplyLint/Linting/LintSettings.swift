@@ -40,6 +40,6 @@ public struct LintSettings: Sendable {
     }
 
     public func severity(of rule: String) -> Severity {
-        severities[rule] ?? RuleRegistry.rule(id: rule)?.description.defaultSeverity ?? .warning
+        severities[rule] ?? RuleRegistry.defaultSeverity(of: rule) ?? .warning
     }
 }

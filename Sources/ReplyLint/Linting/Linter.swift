@@ -89,18 +89,18 @@ private struct WholeTextFindings {
         var text: MessageText
     }
 
-    private var bytesPerLanguage: [Language: Int] = [:]
+    private var bytesPerLanguage = PerLanguage(ru: 0, lv: 0, en: 0)
     /// The whole-text findings of the first piece with words that every later piece with words
-    /// also reports, in its order, each as the pieces gave it in their languages; nil before
-    /// the first such piece.
-    private var standing: [(key: Key, versions: [Language: Finding])]?
+    /// also reports, in its order, each as the pieces gave it in their languages (one finding a
+    /// language: a short list, not a dictionary, as most texts are one piece); nil before the
+    /// first such piece.
+    private var standing: [(key: Key, versions: [Finding])]?
     private var firstUses: Set<Key> = []
 
     /// Takes in a piece that begins at `offset`; returns its findings about words, taken out of
     /// `result` and changed in place: a piece has thousands, and each copy retains five strings.
     mutating func add(_ result: inout Linter.Result, at offset: Int) -> [Finding] {
-        let text = result.text
-        if !text.paragraphs.isEmpty { bytesPerLanguage[text.language, default: 0] += text.text.utf8.count }
+        if !result.text.paragraphs.isEmpty { bytesPerLanguage[result.text.language] += result.text.text.utf8.count }
         var words: [Finding] = []
         swap(&words, &result.findings)
         var wholeText: [(key: Key, finding: Finding)] = []
@@ -118,25 +118,32 @@ private struct WholeTextFindings {
             kept += 1
         }
         words.removeLast(words.count - kept)
-        guard text.tokens.contains(where: { $0.kind == .word }) else { return words }
-        standing = standing?.compactMap { entry in
+        guard result.text.tokens.contains(where: { $0.kind == .word }) else { return words }
+        guard var standing else {
+            standing = wholeText.map { ($0.key, [$0.finding]) }
+            return words
+        }
+        standing = standing.compactMap { entry in
             guard let finding = wholeText.first(where: { $0.key == entry.key })?.finding else { return nil }
             var entry = entry
-            entry.versions[finding.language] = finding
+            entry.versions.removeAll { $0.language == finding.language }
+            entry.versions.append(finding)
             return entry
-        } ?? wholeText.map { ($0.key, [$0.finding.language: $0.finding]) }
+        }
+        self.standing = standing
         return words
     }
 
     /// The language of most of the text's prose.
     var language: Language? {
-        bytesPerLanguage.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
+        Language.allCases.filter { bytesPerLanguage[$0] > 0 }
+            .max { (bytesPerLanguage[$0], $1.rawValue) < (bytesPerLanguage[$1], $0.rawValue) }
     }
 
     /// The findings about the whole text, each in the text's language where a piece gave it so.
     var findings: [Finding] {
         (standing ?? []).map { entry in
-            language.flatMap { entry.versions[$0] } ?? entry.versions.values.min { $0.language.rawValue < $1.language.rawValue }!
+            entry.versions.first { $0.language == language } ?? entry.versions.min { $0.language.rawValue < $1.language.rawValue }!
         }
     }
 }

@@ -98,6 +98,13 @@ public struct LexiconMatches: Sendable {
         unorderedHits(of: rule).sorted { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
     }
 
+    /// Whether `rule` has a surviving match: all that a rule requiring a phrase asks.
+    public func hasHits(for rule: String) -> Bool {
+        library.fileNumbers(of: rule).contains { language, file in
+            !hitsByFile[language].isEmpty && !hitsByFile[language][file].isEmpty
+        }
+    }
+
     /// The matches of `rule` that do not overlap a longer or earlier one: what a phrase rule
     /// reports, so «вам следовало» inside «вам следовало прочитать» is one finding.
     public func outermostHits(for rule: String) -> [Hit] {

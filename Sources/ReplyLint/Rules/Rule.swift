@@ -96,7 +96,7 @@ extension RequiredPhraseRule {
         let id = Self.description.id
         // A text without words (an empty file, a lone emoji) is not a reply that lacks something.
         guard context.text.tokens.contains(where: { $0.kind == .word }),
-              context.matches.hits(for: id).isEmpty, !context.hasSatisfyingPlaceholder(for: id)
+              !context.matches.hasHits(for: id), !context.hasSatisfyingPlaceholder(for: id)
         else { return [] }
         return [context.finding(id, range: nil, language: context.text.language, fallback: Self.description.name)]
     }
@@ -127,6 +127,12 @@ public enum RuleRegistry {
         byID[id]
     }
 
-    /// Looked up for every finding, to give it its severity.
+    /// The severity of a rule that configuration leaves as it is: looked up in every file for
+    /// each rule it has findings of, so not by making the rule's whole description.
+    public static func defaultSeverity(of id: String) -> Severity? {
+        defaultSeverities[id]
+    }
+
     private static let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.description.id, $0) })
+    private static let defaultSeverities = Dictionary(uniqueKeysWithValues: all.map { ($0.description.id, $0.description.defaultSeverity) })
 }
