@@ -1,7 +1,7 @@
 /// The lexicon matches of one document, with exceptions applied: what rules read.
 public struct LexiconMatches: Sendable {
     /// A surviving match of a lexicon entry.
-    /// Small, because a large document has hundreds of thousands: `entry(of:)` gives its entry.
+    /// Small, because a large document has hundreds of thousands: `texts(of:)` gives its entry's texts.
     public struct Hit: Sendable, Hashable {
         /// The language of the lexicon file matched.
         public var language: Language
@@ -79,9 +79,20 @@ public struct LexiconMatches: Sendable {
         self.library = library
     }
 
-    /// The lexicon entry `hit` matched.
-    public func entry(of hit: Hit) -> LexiconEntry {
-        library.files(for: hit.language)[Int(hit.file)].entries[Int(hit.entry)]
+    /// The message and rewrite of the entry `hit` matched, read in place: a phrase rule reads
+    /// them for every hit, and a copy of the entry would retain all its strings and arrays.
+    public func texts(of hit: Hit) -> EntryTexts {
+        library.files(for: hit.language).withUnsafeBufferPointer { files in
+            files[Int(hit.file)].entries.withUnsafeBufferPointer { entries in
+                EntryTexts(message: entries[Int(hit.entry)].message, suggest: entries[Int(hit.entry)].suggest)
+            }
+        }
+    }
+
+    /// What a lexicon entry says of its matches: its own message and rewrite, if it has them.
+    public struct EntryTexts: Sendable {
+        public var message: String?
+        public var suggest: String?
     }
 
     /// The hits of every file of `rule`, file by file.

@@ -642,16 +642,21 @@ private struct PairTable: Sendable {
     private let beginsPair: [Bool]
     /// Whether an atom is the second of some pair: most next tokens are not, and cost no probe.
     private let endsPair: [Bool]
-    private let keys: [UInt64]
-    /// Per slot, where its groups start and end in `groupItems` and `groupBounds`; -1 for an
-    /// empty slot. A group is the programs of a pair whose third items take the same atoms.
-    private let bounds: [Int32]
+    /// Per slot, its pair and where its groups start and end in `groupItems` and `groupBounds`
+    /// (start -1: an empty slot), side by side, so that a probe reads one place in memory. A
+    /// group is the programs of a pair whose third items take the same atoms.
+    private let slots: [Slot]
     /// Per group, its third item, and where its programs start in `programs` (they end where
     /// the next group's programs start): flat, so that a lookup retains no inner array.
     private let groupItems: [Int32]
     private let groupBounds: [Int32]
     private let programs: [Int32]
     private let shift: UInt64
+
+    private struct Slot {
+        var key: UInt64 = 0
+        var groups: (start: Int32, end: Int32) = (-1, -1)
+    }
 
     /// `pairs` holds each pair's programs, sorted by pair and then program; `thirdItem` gives a
     /// program's third item (-1 for a program of two), and `takeSameAtoms` whether two items
@@ -663,8 +668,7 @@ private struct PairTable: Sendable {
         for index in pairs.indices where index == 0 || pairs[index].key != pairs[index - 1].key { keyCount += 1 }
         var bits: UInt64 = 4
         while 1 << bits < keyCount * 2 { bits += 1 }
-        var keys = [UInt64](repeating: 0, count: 1 << bits)
-        var bounds = [Int32](repeating: -1, count: 2 << bits)
+        var slots = [Slot](repeating: Slot(), count: 1 << bits)
         var groupItems: [Int32] = [], groupBounds: [Int32] = [], programs: [Int32] = []
         programs.reserveCapacity(pairs.count)
         shift = 64 - bits
@@ -679,9 +683,9 @@ private struct PairTable: Sendable {
             beginsPair[Int(key >> 32)] = true
             endsPair[Int(key & 0xFFFF_FFFF)] = true
             var slot = Int(Self.hash(key) >> shift)
-            while bounds[2 * slot] >= 0 { slot = (slot + 1) & (keys.count - 1) }
-            keys[slot] = key
-            bounds[2 * slot] = Int32(groupItems.count)
+            while slots[slot].groups.start >= 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot].key = key
+            let firstGroup = Int32(groupItems.count)
             isPlaced.removeAll(keepingCapacity: true)
             isPlaced.append(contentsOf: repeatElement(false, count: runEnd - runStart))
             for first in runStart..<runEnd where !isPlaced[first - runStart] {
@@ -696,11 +700,11 @@ private struct PairTable: Sendable {
                     isPlaced[other - runStart] = true
                 }
             }
-            bounds[2 * slot + 1] = Int32(groupItems.count)
+            slots[slot].groups = (firstGroup, Int32(groupItems.count))
             runStart = runEnd
         }
         groupBounds.append(Int32(programs.count))
-        (self.beginsPair, self.endsPair, self.keys, self.bounds) = (beginsPair, endsPair, keys, bounds)
+        (self.beginsPair, self.endsPair, self.slots) = (beginsPair, endsPair, slots)
         (self.groupItems, self.groupBounds, self.programs) = (groupItems, groupBounds, programs)
     }
 
@@ -712,17 +716,18 @@ private struct PairTable: Sendable {
         guard endsPair[Int(second)] else { return }
         let key = Self.key(first, second)
         var slot = Int(Self.hash(key) >> shift)
-        while bounds[2 * slot] >= 0 {
-            if keys[slot] == key {
+        while slots[slot].groups.start >= 0 {
+            if slots[slot].key == key {
+                let groups = slots[slot].groups
                 programs.withUnsafeBufferPointer { programs in
-                    for group in Int(bounds[2 * slot])..<Int(bounds[2 * slot + 1]) {
+                    for group in Int(groups.start)..<Int(groups.end) {
                         let start = Int(groupBounds[group]), end = Int(groupBounds[group + 1])
                         body(groupItems[group], UnsafeBufferPointer(rebasing: programs[start..<end]))
                     }
                 }
                 return
             }
-            slot = (slot + 1) & (keys.count - 1)
+            slot = (slot + 1) & (slots.count - 1)
         }
     }
 

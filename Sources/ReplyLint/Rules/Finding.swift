@@ -39,26 +39,36 @@ public struct MessageText: Sendable, Hashable {
     }
 
     /// `template` with every `{key}` replaced by its value; other braces stay as written.
-    /// Braces are looked for as UTF-8 bytes, not as characters: a message is filled for every
-    /// finding, and braces are ASCII, so a byte index is always a character's edge here.
+    /// Read as contiguous UTF-8 bytes: braces are ASCII, so a byte index is always a
+    /// character's edge here, and stepping through a string's indexes cost more than the rest
+    /// of making a finding.
     public func fill(_ template: String) -> String {
         let (open, close) = (UInt8(ascii: "{"), UInt8(ascii: "}"))
-        guard !values.isEmpty, template.utf8.contains(open) else { return template }
-        var filled = ""
-        var rest = template[...]
-        while let brace = rest.utf8.firstIndex(of: open) {
-            filled += rest[..<brace]
-            let keyStart = rest.utf8.index(after: brace)
-            let keyEnd = rest.utf8[keyStart...].firstIndex { $0 == close || $0 == open } ?? rest.endIndex
-            if keyEnd < rest.endIndex, rest.utf8[keyEnd] == close, let value = values[String(rest[keyStart..<keyEnd])] {
-                filled += value
-                rest = rest[rest.utf8.index(after: keyEnd)...]
-            } else {
-                filled += "{"
-                rest = rest[keyStart...]
+        guard !values.isEmpty else { return template }
+        var template = template
+        let filled = template.withUTF8 { utf8 -> String? in
+            guard var brace = utf8.firstIndex(of: open) else { return nil }
+            var bytes = Array(utf8[..<brace])
+            while true {
+                let keyStart = brace + 1
+                let keyEnd = utf8[keyStart...].firstIndex { $0 == close || $0 == open } ?? utf8.count
+                var rest = keyStart
+                if keyEnd < utf8.count, utf8[keyEnd] == close,
+                   let value = values[String(decoding: utf8[keyStart..<keyEnd], as: UTF8.self)] {
+                    bytes += value.utf8
+                    rest = keyEnd + 1
+                } else {
+                    bytes.append(open)
+                }
+                guard let next = utf8[rest...].firstIndex(of: open) else {
+                    bytes += utf8[rest...]
+                    return String(decoding: bytes, as: UTF8.self)
+                }
+                bytes += utf8[rest..<next]
+                brace = next
             }
         }
-        return filled + rest
+        return filled ?? template
     }
 
     /// This text as `lexicon` (another language's file of the same rule) has it.

@@ -50,7 +50,7 @@ public struct RuleContext: Sendable {
     /// A finding of `rule` in `language` with one of the rule's texts: an entry's own message
     /// and rewrite when it has them, else the named text (`name`, with its `name-suggest`) or
     /// the file's message and rewrite, filled with `values`; `fallback` if the lexicon has none.
-    public func finding(_ rule: String, range: Range<Int>?, language: Language, entry: LexiconEntry? = nil,
+    public func finding(_ rule: String, range: Range<Int>?, language: Language, entry: LexiconMatches.EntryTexts? = nil,
                         text: MessageText = MessageText(), fallback: String) -> Finding {
         library.withFile(rule: rule, language: language) { lexicon in
             let message = entry?.message ?? lexicon.flatMap(text.message(in:)) ?? text.fill(fallback)
@@ -81,7 +81,7 @@ extension PhraseRule {
     public func phraseFindings(_ context: RuleContext) -> [Finding] {
         let id = Self.description.id
         return context.matches.outermostHits(for: id).map { hit in
-            context.finding(id, range: context.range(of: hit.tokens), language: hit.language, entry: context.matches.entry(of: hit),
+            context.finding(id, range: context.range(of: hit.tokens), language: hit.language, entry: context.matches.texts(of: hit),
                             fallback: Self.description.name)
         }
     }
