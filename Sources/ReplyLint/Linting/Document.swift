@@ -227,6 +227,8 @@ private struct Blanker {
     /// Each line as a byte range without its line break.
     var lines: [Range<Int>] {
         var ranges: [Range<Int>] = []
+        // Room for a reply's lines at once, and for the empty one `blankQuotedLines` adds.
+        ranges.reserveCapacity(32)
         var start = 0
         bytes.withUnsafeBufferPointer { bytes in
             while let end = bytes.firstOffset(of: Self.newline, from: start) {
@@ -287,7 +289,10 @@ private struct Blanker {
     mutating func blankQuotedLines() -> [String] {
         var passages: [String] = []
         var passage: [Substring] = []
-        for line in lines + [bytes.count..<bytes.count] {
+        // An empty line after the last, so that a passage at the end is returned like the others.
+        var lines = lines
+        lines.append(bytes.count..<bytes.count)
+        for line in lines {
             // Most lines quote nothing: their first byte after spaces says so without a String.
             guard firstByte(afterSpacesIn: line) == UInt8(ascii: ">") else {
                 if !passage.isEmpty { passages.append(passage.joined(separator: "\n")) }

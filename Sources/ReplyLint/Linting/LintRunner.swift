@@ -130,7 +130,7 @@ public struct LintRunner: Sendable {
         // The complaint the reply answers: the one given (`lint --complaint`), else what the file
         // quotes (`> …` lines, the quoted message of an email, an HTML blockquote).
         let complaint = settings.complaint ?? (document.context.isEmpty ? nil : document.context.joined(separator: "\n\n"))
-        var languages: [Language: Int] = [:]
+        var languages = PerLanguage(ru: 0, lv: 0, en: 0)
         // A suppressed finding is one the writer meant: its element passes. A file's findings
         // are of a few rules, so these lists are searched, not hashed, per finding.
         var fired: [String] = []
@@ -154,12 +154,12 @@ public struct LintRunner: Sendable {
                 }
             }
             if let language {
-                languages[language, default: 0] += unit.bytes.count
+                languages[language] += unit.bytes.count
                 if let template = unit.template { templates.append(template) }
             }
         }
         // The file's language is that of most of its prose.
-        let language = languages.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
+        let language = languages.largest
         return FileReport(path: path, language: language, diagnostics: [],
                           scorecard: language == nil ? nil : Scorecard(findingsOf: fired), templates: templates)
     }

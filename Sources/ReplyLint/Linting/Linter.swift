@@ -136,8 +136,7 @@ private struct WholeTextFindings {
 
     /// The language of most of the text's prose.
     var language: Language? {
-        Language.allCases.filter { bytesPerLanguage[$0] > 0 }
-            .max { (bytesPerLanguage[$0], $1.rawValue) < (bytesPerLanguage[$1], $0.rawValue) }
+        bytesPerLanguage.largest
     }
 
     /// The findings about the whole text, each in the text's language where a piece gave it so.

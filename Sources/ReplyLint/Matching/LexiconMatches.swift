@@ -125,6 +125,7 @@ public struct LexiconMatches: Sendable {
         // In start order, a hit overlaps a kept one exactly when it starts within the furthest
         // reach of those kept: one comparison instead of a scan, so a huge file stays linear.
         var kept: [Hit] = []
+        kept.reserveCapacity(ranked.count)
         var reach = Int.min
         for hit in ranked where hit.tokens.lowerBound > reach {
             kept.append(hit)

@@ -124,6 +124,8 @@ public struct LineIndex: Sendable {
     public init(bytes: [UInt8], isUTF8: Bool? = nil) {
         self.bytes = bytes
         var starts = [0], longestLine = 0
+        // Room for a reply's lines at once: grown from one, the array would be copied five times.
+        starts.reserveCapacity(32)
         let newline: [UInt8] = [0x0A]
         while let found = bytes.firstOffset(of: newline, from: starts.last!) {
             longestLine = max(longestLine, found + 1 - starts.last!)

@@ -344,6 +344,7 @@ public final class TextAnalyzer {
     /// Paragraphs are separated by blank lines; a paragraph ends with its last non-blank line.
     private static func paragraphRanges(_ utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(16)
         var start: Int?
         var lineStart = 0
         while lineStart < utf8.count {

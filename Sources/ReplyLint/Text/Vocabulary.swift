@@ -118,3 +118,19 @@ struct PerLanguage<Value> {
 }
 
 extension PerLanguage: Sendable where Value: Sendable {}
+
+extension PerLanguage where Value == Int {
+    /// The language with the largest count above zero (of equal counts, the first in
+    /// alphabetical order); nil when every count is zero.
+    var largest: Language? {
+        var largest: Language?
+        for language in Language.allCases where self[language] > 0 {
+            guard let best = largest else {
+                largest = language
+                continue
+            }
+            if (self[language], best.rawValue) > (self[best], language.rawValue) { largest = language }
+        }
+        return largest
+    }
+}
