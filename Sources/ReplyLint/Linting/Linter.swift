@@ -119,18 +119,17 @@ private struct WholeTextFindings {
         }
         words.removeLast(words.count - kept)
         guard result.text.tokens.contains(where: { $0.kind == .word }) else { return words }
-        guard var standing else {
+        guard let earlier = standing else {
             standing = wholeText.map { ($0.key, [$0.finding]) }
             return words
         }
-        standing = standing.compactMap { entry in
+        standing = earlier.compactMap { entry in
             guard let finding = wholeText.first(where: { $0.key == entry.key })?.finding else { return nil }
             var entry = entry
             entry.versions.removeAll { $0.language == finding.language }
             entry.versions.append(finding)
             return entry
         }
-        self.standing = standing
         return words
     }
 

@@ -137,14 +137,20 @@ final class PhraseMatcher: Sendable {
         var startBounds = [Int32](repeating: 0, count: compiled.atoms.count + 1)
         // The programs that begin with a pair of atoms, as (pair, program), in program order.
         var pairs: [(key: UInt64, program: Int32)] = []
+        /// Whether a program's second item follows its first with no gap: such a program is
+        /// started from the pair of atoms, the others from their first atom alone.
+        func beginsWithPair(_ program: Program) -> Bool {
+            program.items.count > 1 && items[program.items.lowerBound + 1].gap == 0...0
+        }
         for (index, program) in programs.enumerated() where keeping[program.owner.file] {
             for item in items[program.items] {
                 for atom in itemAtoms[item.atoms] { isUsed[Int(atom)] = true }
             }
-            let second = program.items.count > 1 ? items[program.items.lowerBound + 1] : nil
             for atom in itemAtoms[items[program.items.lowerBound].atoms] {
-                if let second, second.gap == 0...0 {
-                    for next in itemAtoms[second.atoms] { pairs.append((PairTable.key(atom, next), Int32(index))) }
+                if beginsWithPair(program) {
+                    for next in itemAtoms[items[program.items.lowerBound + 1].atoms] {
+                        pairs.append((PairTable.key(atom, next), Int32(index)))
+                    }
                 } else {
                     startBounds[Int(atom) + 1] += 1
                 }
@@ -153,8 +159,7 @@ final class PhraseMatcher: Sendable {
         for atom in 0..<compiled.atoms.count { startBounds[atom + 1] += startBounds[atom] }
         var startPrograms = [Int32](repeating: 0, count: Int(startBounds.last!))
         var filled = startBounds
-        for (index, program) in programs.enumerated() where keeping[program.owner.file] {
-            if program.items.count > 1, items[program.items.lowerBound + 1].gap == 0...0 { continue }
+        for (index, program) in programs.enumerated() where keeping[program.owner.file] && !beginsWithPair(program) {
             for atom in itemAtoms[items[program.items.lowerBound].atoms] {
                 startPrograms[Int(filled[Int(atom)])] = Int32(index)
                 filled[Int(atom)] += 1
