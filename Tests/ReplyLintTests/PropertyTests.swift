@@ -83,7 +83,16 @@ enum GeneratedReply {
                 let line = Array(lines[position.line - 1].filter { $0 != "\r" })
                 #expect(index.length(ofLine: position.line) == line.count)
                 let columns = (position.column - 1)..<(position.column + pick % 300)
-                #expect(Array(index.text(ofLine: position.line, columns: columns).unicodeScalars) == Array(line[min(columns.lowerBound, line.count)..<min(columns.upperBound, line.count)]))
+                let window = String(decoding: index.utf8(ofLine: position.line, columns: columns), as: UTF8.self)
+                #expect(Array(window.unicodeScalars) == Array(line[min(columns.lowerBound, line.count)..<min(columns.upperBound, line.count)]))
+            }
+            // A cursor, given offsets in text order as findings come (and some out of it), places
+            // each where the index does.
+            var cursor = LineCursor(index)
+            for offset in picks.map({ starts[$0 % starts.count] }).sorted() + picks.prefix(3).map({ starts[$0 % starts.count] }) {
+                let position = cursor.position(of: offset)
+                #expect(position == index.position(of: offset))
+                #expect(cursor.length(ofLine: position.line) == index.length(ofLine: position.line))
             }
         }
     }

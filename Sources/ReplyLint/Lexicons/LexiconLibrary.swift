@@ -66,14 +66,15 @@ public final class LexiconLibrary: Sendable {
     public func files(for language: Language) -> [LexiconFile] { filesByLanguage[language] }
 
     public func file(rule: String, language: Language) -> LexiconFile? {
-        withFile(rule: rule, language: language) { $0 }
+        withFile(rule: rule, language: language) { $0?.pointee }
     }
 
-    /// Calls `body` with the file of `rule` in `language`, or nil, without copying the file:
-    /// every finding reads its texts from one.
-    func withFile<Result>(rule: String, language: Language, _ body: (LexiconFile?) -> Result) -> Result {
+    /// Calls `body` with the file of `rule` in `language`, or nil, by pointer: every finding
+    /// reads its texts from one, and a file passed as a value (even an optional one made from
+    /// it) is a copy that retains all its strings and arrays.
+    func withFile<Result>(rule: String, language: Language, _ body: (UnsafePointer<LexiconFile>?) -> Result) -> Result {
         guard let number = fileNumbers(of: rule).first(where: { $0.language == language })?.file else { return body(nil) }
-        return filesByLanguage[language].withUnsafeBufferPointer { body($0[number]) }
+        return filesByLanguage[language].withUnsafeBufferPointer { body($0.baseAddress! + number) }
     }
 
     /// Where the files of `rule` are in `files(for:)` of their languages.

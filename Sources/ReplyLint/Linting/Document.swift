@@ -54,6 +54,9 @@ public struct Document: Sendable {
         public var template: String?
         /// Where findings about the whole unit (`missing-*`) are placed in the file.
         public var start: Int
+        /// Whether `bytes` are known to be UTF-8 (checked, and changed only in ways that keep
+        /// them so): then the linter does not check them again.
+        var isValidUTF8 = false
 
         /// A whole file's bytes, linted as they are.
         init(bytes: [UInt8]) {
@@ -94,6 +97,8 @@ public struct Document: Sendable {
         case .text, .markdown:
             try UTF8Check.require(bytes)
             units = [Self.unit(MappedText(original: bytes), markdown: format == .markdown, context: &context)]
+            // Blanking replaces whole characters, and a zero-width space by a word joiner.
+            units[0].isValidUTF8 = true
         case .html:
             // A page saved in another charset says so in a <meta> tag.
             var text = MappedText(original: bytes)

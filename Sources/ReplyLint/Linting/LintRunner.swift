@@ -125,6 +125,7 @@ public struct LintRunner: Sendable {
             return FileReport(path: path, language: nil, diagnostics: [], failure: "\(error)")
         }
         let lines = LineIndex(bytes: bytes, isUTF8: document.isUTF8)
+        var cursor = LineCursor(lines)
         // Suppression comments are read in the file as stored, where diagnostics are placed.
         let suppressions = Suppressions(bytes: bytes, lines: lines)
         // The complaint the reply answers: the one given (`lint --complaint`), else what the file
@@ -137,7 +138,8 @@ public struct LintRunner: Sendable {
         var severities: [(rule: String, severity: Severity)] = []
         var templates: [String] = []
         for unit in document.units {
-            let language = settings.linter.lint(unit.bytes, language: settings.language, complaint: complaint, analyzer: analyzer) { findings in
+            let language = settings.linter.lint(unit.bytes, language: settings.language, complaint: complaint, analyzer: analyzer,
+                                                isValidUTF8: unit.isValidUTF8) { findings in
                 for finding in findings {
                     let severity: Severity
                     if let known = severities.first(where: { $0.rule == finding.rule }) {
@@ -146,7 +148,7 @@ public struct LintRunner: Sendable {
                         severity = settings.severity(of: finding.rule)
                         severities.append((finding.rule, severity))
                     }
-                    var diagnostic = Diagnostic(finding: finding, severity: severity, unit: unit, lines: lines)
+                    var diagnostic = Diagnostic(finding: finding, severity: severity, unit: unit, cursor: &cursor)
                     diagnostic.message = settings.message(of: finding)
                     guard !suppressions.silence(diagnostic) else { continue }
                     if !fired.contains(diagnostic.rule) { fired.append(diagnostic.rule) }

@@ -26,10 +26,10 @@ public struct LintSettings: Sendable {
 
     /// The message of `finding` in the messages language, where its rule has that text.
     public func message(of finding: Finding) -> String {
-        guard let messages, messages != finding.language,
-              let lexicon = linter.library.file(rule: finding.rule, language: messages)
-        else { return finding.message }
-        return finding.text.message(in: lexicon) ?? finding.message
+        guard let messages, messages != finding.language else { return finding.message }
+        return linter.library.withFile(rule: finding.rule, language: messages) { lexicon in
+            lexicon.flatMap { finding.text.message(in: $0.pointee) }
+        } ?? finding.message
     }
 
     /// The messages language a locale names (LC_ALL, LC_MESSAGES, LANG: "ru_RU.UTF-8" → ru);

@@ -24,8 +24,8 @@ public struct Linter: Sendable {
     /// paragraph. `complaint`, the client's words the reply answers, is analysed the same way
     /// for the rules that compare the two.
     public func lint(_ text: String, language: Language? = nil, complaint: String? = nil, analyzer: TextAnalyzer) -> Result {
-        check(text, language: language, complaint: complaint.map { analyzed($0, language: language, analyzer: analyzer) },
-              analyzer: analyzer)
+        check(Array(text.utf8), language: language,
+              complaint: complaint.map { analyzed($0, language: language, analyzer: analyzer) }, analyzer: analyzer)
     }
 
     /// Lints `prose` (UTF-8) a piece of about `pieceBytes` at a time, giving `found` each
@@ -34,16 +34,20 @@ public struct Linter: Sendable {
     /// A text of one piece gets the findings of `lint(_:language:complaint:analyzer:)` in one
     /// call, in the same order; in a longer one, an acronym explained only in a later piece is
     /// still reported. Returns the language of most of the text, nil for one of white space only.
+    /// `isValidUTF8`: whether the caller has checked that `prose` is UTF-8 (a document's prose
+    /// is); if not, it is checked here, and a text that is not has its bad bytes replaced.
     public func lint(_ prose: [UInt8], language: Language? = nil, complaint: String? = nil, analyzer: TextAnalyzer,
-                     pieceBytes: Int = Self.pieceBytes, found: ([Finding]) -> Void) -> Language? {
+                     pieceBytes: Int = Self.pieceBytes, isValidUTF8: Bool = false, found: ([Finding]) -> Void) -> Language? {
+        let prose = isValidUTF8 || UTF8Check.isValid(prose) ? prose : Array(String(decoding: prose, as: UTF8.self).utf8)
         let complaint = complaint.map { analyzed($0, language: language, analyzer: analyzer) }
         let pieces = prose.withUnsafeBufferPointer { ProsePieces.ranges(of: $0, size: pieceBytes) }
         var whole = WholeTextFindings()
         // A one-piece text's findings wait for those about the whole text, which come first.
         var held: [Finding] = []
         for piece in pieces {
-            // Pieces end between characters, so each is valid UTF-8.
-            let text = String(decoding: prose[piece], as: UTF8.self)
+            // Pieces end between characters, so each is valid UTF-8; a text of one piece is
+            // analysed as it is, not copied.
+            let text = piece == prose.indices ? prose : Array(prose[piece])
             var result = check(text, language: language, complaint: complaint, analyzer: analyzer)
             let words = whole.add(&result, at: piece.lowerBound)
             if pieces.count == 1 { held = words } else { found(words) }
@@ -59,8 +63,9 @@ public struct Linter: Sendable {
         return Complaint(text: analysis, matches: LexiconMatches(text: analysis, matched: .complaint, library: library, analyzer: analyzer))
     }
 
-    private func check(_ text: String, language: Language?, complaint: Complaint?, analyzer: TextAnalyzer) -> Result {
-        let analysis = analyzer.analyze(text, language: language, placeholders: options.placeholders)
+    /// Lints `text`, valid UTF-8.
+    private func check(_ text: [UInt8], language: Language?, complaint: Complaint?, analyzer: TextAnalyzer) -> Result {
+        let analysis = analyzer.analyze(utf8: text, language: language, placeholders: options.placeholders)
         let matches = LexiconMatches(text: analysis, matched: .reply, library: library, analyzer: analyzer)
         let context = RuleContext(text: analysis, matches: matches, library: library, options: options, complaint: complaint)
         var findings = rules.flatMap { $0.check(context) }
@@ -100,7 +105,7 @@ private struct WholeTextFindings {
     /// Takes in a piece that begins at `offset`; returns its findings about words, taken out of
     /// `result` and changed in place: a piece has thousands, and each copy retains five strings.
     mutating func add(_ result: inout Linter.Result, at offset: Int) -> [Finding] {
-        if !result.text.paragraphs.isEmpty { bytesPerLanguage[result.text.language] += result.text.text.utf8.count }
+        if !result.text.paragraphs.isEmpty { bytesPerLanguage[result.text.language] += result.text.utf8.count }
         var words: [Finding] = []
         swap(&words, &result.findings)
         var wholeText: [(key: Key, finding: Finding)] = []

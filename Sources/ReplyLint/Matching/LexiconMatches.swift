@@ -79,18 +79,21 @@ public struct LexiconMatches: Sendable {
         self.library = library
     }
 
-    /// The message and rewrite of the entry `hit` matched, read in place: a phrase rule reads
-    /// them for every hit, and a copy of the entry would retain all its strings and arrays.
-    public func texts(of hit: Hit) -> EntryTexts {
+    /// The message and rewrite of a hit: its entry's own, else its file's. Read in place from
+    /// the file the hit names: a phrase rule reads them for every hit, and neither looking the
+    /// file up by its rule's name nor copying the file or the entry (which would retain all
+    /// their strings and arrays) is needed.
+    public func texts(of hit: Hit) -> HitTexts {
         library.files(for: hit.language).withUnsafeBufferPointer { files in
             files[Int(hit.file)].entries.withUnsafeBufferPointer { entries in
-                EntryTexts(message: entries[Int(hit.entry)].message, suggest: entries[Int(hit.entry)].suggest)
+                HitTexts(message: entries[Int(hit.entry)].message ?? files[Int(hit.file)].message,
+                         suggest: entries[Int(hit.entry)].suggest ?? files[Int(hit.file)].suggest)
             }
         }
     }
 
-    /// What a lexicon entry says of its matches: its own message and rewrite, if it has them.
-    public struct EntryTexts: Sendable {
+    /// What a lexicon says of a hit; nil where neither the entry nor its file says anything.
+    public struct HitTexts: Sendable {
         public var message: String?
         public var suggest: String?
     }

@@ -27,36 +27,47 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 
     /// Places `finding`, made in text linted as the file has it (no decoding), in that file.
     public init(finding: Finding, severity: Severity, lines: LineIndex) {
-        self.init(finding: finding, severity: severity, unit: Document.Unit(bytes: lines.bytes), lines: lines)
+        var cursor = LineCursor(lines)
+        self.init(finding: finding, severity: severity, unit: Document.Unit(bytes: lines.bytes), cursor: &cursor)
     }
 
     /// Places `finding`, made in `unit`'s prose, in the original file that `lines` indexes.
     public init(finding: Finding, severity: Severity, unit: Document.Unit, lines: LineIndex) {
-        rule = finding.rule
-        self.severity = severity
-        message = finding.message
-        suggestion = finding.suggestion
-        template = unit.template
+        var cursor = LineCursor(lines)
+        self.init(finding: finding, severity: severity, unit: unit, cursor: &cursor)
+    }
+
+    /// Places `finding` with `cursor`, which has placed the findings before it in the file.
+    /// Every field is worked out before any is stored: reading one of `self`'s computed
+    /// properties here would copy the half-made value with its strings.
+    init(finding: Finding, severity: Severity, unit: Document.Unit, cursor: inout LineCursor) {
+        let offset: Int, length: Int, excerpt: String
         if let range = finding.range {
             offset = unit.map.original(range.lowerBound)
             length = unit.map.original(range.upperBound) - offset
             if unit.map == .identity {
                 // Blanked in place: the file's own bytes, as written (blanked code, a zero-width space).
-                excerpt = lines.text(offset..<(offset + length))
+                excerpt = cursor.lines.text(offset..<(offset + length))
             } else {
                 // Decoded (entities, quoted-printable, another charset): the words as the client reads them.
                 excerpt = String(decoding: unit.bytes[range], as: UTF8.self)
             }
         } else {
-            offset = unit.start
-            length = 0
-            excerpt = ""
+            (offset, length, excerpt) = (unit.start, 0, "")
         }
-        (line, column) = lines.position(of: offset)
-        (endLine, endColumn) = lines.position(of: offset + length, after: offset, at: (line, column))
-        if !isDocumentLevel {
-            window = LineWindow(line: line, column: column, endLine: endLine, endColumn: endColumn, in: lines)
-        }
+        let (line, column) = cursor.position(of: offset)
+        let (endLine, endColumn) = cursor.lines.position(of: offset + length, after: offset, at: (line, column))
+        let isDocumentLevel = length == 0 && offset == 0 && excerpt.isEmpty
+        rule = finding.rule
+        self.severity = severity
+        message = finding.message
+        suggestion = finding.suggestion
+        template = unit.template
+        (self.offset, self.length, self.excerpt) = (offset, length, excerpt)
+        (self.line, self.column, self.endLine, self.endColumn) = (line, column, endLine, endColumn)
+        window = isDocumentLevel ? nil
+            : LineWindow(line: line, column: column, endLine: endLine, endColumn: endColumn, lineLength: cursor.length(ofLine: line),
+                         in: cursor.lines)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -86,19 +97,53 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 public struct LineWindow: Sendable, Hashable {
     /// The 0-based scalar columns of the line that `text` holds.
     public var columns: Range<Int>
-    public var text: String
+    /// The bytes of `text`, kept as the file has them: only the text report shows them, so the
+    /// other reports never pay for making them a `String`.
+    public var utf8: [UInt8]
     /// How many scalars the whole line has, without its line break.
     public var lineLength: Int
 
     public static let context = 80
 
-    /// The window of a span from `line`:`column` to `endLine`:`endColumn` (1-based). Given the
-    /// positions, not the diagnostic being made, which would be copied with all its strings.
-    init(line: Int, column: Int, endLine: Int, endColumn: Int, in lines: LineIndex) {
-        lineLength = lines.length(ofLine: line)
+    public var text: String { String(decoding: utf8, as: UTF8.self) }
+
+    /// The window of a span from `line`:`column` to `endLine`:`endColumn` (1-based) on a line of
+    /// `lineLength` scalars. Given the positions, not the diagnostic being made, which would be
+    /// copied with all its strings.
+    init(line: Int, column: Int, endLine: Int, endColumn: Int, lineLength: Int, in lines: LineIndex) {
+        self.lineLength = lineLength
         let lastColumn = endLine == line ? endColumn : lineLength + 1
         columns = max(0, column - 1 - Self.context)..<min(lineLength, lastColumn - 1 + Self.context)
-        text = lines.text(ofLine: line, columns: columns, lineLength: lineLength)
+        utf8 = Array(lines.utf8(ofLine: line, columns: columns, lineLength: lineLength))
+    }
+}
+
+/// Places a file's findings in turn. They come in text order, many to a line, so it keeps the
+/// last position it gave and the length of its line: a finding's column is counted from the
+/// finding before it on the same line, not from the start of a line that may be long.
+struct LineCursor {
+    let lines: LineIndex
+    private var last: (offset: Int, line: Int, column: Int)?
+    private var lineLength: (line: Int, length: Int)?
+
+    init(_ lines: LineIndex) { self.lines = lines }
+
+    mutating func position(of offset: Int) -> (line: Int, column: Int) {
+        let position = if let last, last.offset <= offset {
+            lines.position(of: offset, after: last.offset, at: (last.line, last.column))
+        } else {
+            lines.position(of: offset)
+        }
+        last = (offset, position.line, position.column)
+        return position
+    }
+
+    /// How many scalars a 1-based line has, without its line break.
+    mutating func length(ofLine line: Int) -> Int {
+        if let lineLength, lineLength.line == line { return lineLength.length }
+        let length = lines.length(ofLine: line)
+        lineLength = (line, length)
+        return length
     }
 }
 
@@ -210,15 +255,15 @@ public struct LineIndex: Sendable {
         return scalars(in: start..<end)
     }
 
-    /// The text of a 1-based line at the 0-based scalar `columns` (cut to the line): a window
+    /// The bytes of a 1-based line at the 0-based scalar `columns` (cut to the line): a window
     /// of a line that can be megabytes long, read without the rest of it. `lineLength`, when
     /// the caller knows it, saves counting the line's scalars again.
-    public func text(ofLine number: Int, columns: Range<Int>, lineLength: Int? = nil) -> String {
+    func utf8(ofLine number: Int, columns: Range<Int>, lineLength: Int? = nil) -> ArraySlice<UInt8> {
         let (start, end) = bounds(ofLine: number)
         let count = lineLength ?? scalars(in: start..<end)
         let first = offset(ofScalar: min(columns.lowerBound, count), after: start)
         let last = offset(ofScalar: min(columns.upperBound, count) - min(columns.lowerBound, count), after: first)
-        return String(decoding: bytes[first..<last], as: UTF8.self)
+        return bytes[first..<last]
     }
 
     /// Where a 1-based line starts and ends, without its line break.

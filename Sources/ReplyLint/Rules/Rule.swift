@@ -47,14 +47,14 @@ public struct RuleContext: Sendable {
         return text.tokens.contains { $0.kind == .placeholder && text.placeholderWords(of: $0).contains { words.contains(String($0)) } }
     }
 
-    /// A finding of `rule` in `language` with one of the rule's texts: an entry's own message
-    /// and rewrite when it has them, else the named text (`name`, with its `name-suggest`) or
-    /// the file's message and rewrite, filled with `values`; `fallback` if the lexicon has none.
-    public func finding(_ rule: String, range: Range<Int>?, language: Language, entry: LexiconMatches.EntryTexts? = nil,
-                        text: MessageText = MessageText(), fallback: String) -> Finding {
+    /// A finding of `rule` in `language` with one of the rule's texts: the named text (`name`,
+    /// with its `name-suggest`) or the file's message and rewrite, filled with `values`;
+    /// `fallback` if the lexicon has none.
+    public func finding(_ rule: String, range: Range<Int>?, language: Language, text: MessageText = MessageText(),
+                        fallback: String) -> Finding {
         library.withFile(rule: rule, language: language) { lexicon in
-            let message = entry?.message ?? lexicon.flatMap(text.message(in:)) ?? text.fill(fallback)
-            let suggestion = entry?.suggest ?? (text.name.map { lexicon?.messages["\($0)-suggest"] } ?? lexicon?.suggest)
+            let message = lexicon.flatMap { text.message(in: $0.pointee) } ?? text.fill(fallback)
+            let suggestion = text.name.map { lexicon?.pointee.messages["\($0)-suggest"] } ?? lexicon?.pointee.suggest
             return Finding(rule: rule, message: message, range: range, suggestion: suggestion.map(text.fill),
                            language: language, text: text)
         }
@@ -78,11 +78,14 @@ public protocol PhraseRule: Rule {}
 extension PhraseRule {
     public func check(_ context: RuleContext) -> [Finding] { phraseFindings(context) }
 
+    /// Each hit with its entry's message and rewrite, else its file's (a hit knows its file: no
+    /// look-up by the rule's name per finding).
     public func phraseFindings(_ context: RuleContext) -> [Finding] {
         let id = Self.description.id
         return context.matches.outermostHits(for: id).map { hit in
-            context.finding(id, range: context.range(of: hit.tokens), language: hit.language, entry: context.matches.texts(of: hit),
-                            fallback: Self.description.name)
+            let texts = context.matches.texts(of: hit)
+            return Finding(rule: id, message: texts.message ?? Self.description.name, range: context.range(of: hit.tokens),
+                           suggestion: texts.suggest, language: hit.language)
         }
     }
 }

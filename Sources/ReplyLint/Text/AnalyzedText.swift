@@ -1,7 +1,8 @@
 /// A document's text broken into paragraphs, sentences and tokens, each with its language.
-/// Every range is in UTF-8 bytes of `text`; `Sentence.tokens` indexes `tokens`.
+/// Every range is in `utf8`, the text's bytes; `Sentence.tokens` indexes `tokens`.
 public struct AnalyzedText: Sendable {
-    public var text: String
+    /// The text as valid UTF-8: kept as bytes, as rules read only a few excerpts of it.
+    public var utf8: [UInt8]
     public var tokens: [Token]
     /// The distinct words of the text: each form once per language it is written in.
     public var words: [Word]
@@ -43,11 +44,8 @@ public struct AnalyzedText: Sendable {
 
     public func stem(of token: Token) -> String { words[Int(token.word)].stem }
 
+    public var text: String { String(decoding: utf8, as: UTF8.self) }
+
     /// The text of a byte range.
-    public func excerpt(_ range: Range<Int>) -> String {
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let end = utf8.index(start, offsetBy: range.count)
-        return String(text[start..<end])
-    }
+    public func excerpt(_ range: Range<Int>) -> String { String(decoding: utf8[range], as: UTF8.self) }
 }

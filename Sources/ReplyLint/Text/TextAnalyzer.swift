@@ -134,12 +134,18 @@ public final class TextAnalyzer {
     /// in one of `placeholders` becomes a single placeholder token.
     public func analyze(_ text: String, language forced: Language? = nil,
                         placeholders: [PlaceholderSyntax] = PlaceholderSyntax.defaults) -> AnalyzedText {
+        analyze(utf8: Array(text.utf8), language: forced, placeholders: placeholders)
+    }
+
+    /// Analyses `text`, which must be valid UTF-8: a file's prose is analysed as the bytes it
+    /// was checked as, not copied and checked once more into a `String`.
+    func analyze(utf8 text: [UInt8], language forced: Language? = nil,
+                 placeholders: [PlaceholderSyntax] = PlaceholderSyntax.defaults) -> AnalyzedText {
         // A worker analyses one text at a time, so the memory is always there to take.
         var memory = self.memory.take()!
         defer { self.memory = memory }
         if memory.startDocument() { atomCaches = [:] }
-        var text = text
-        var analysis = text.withUTF8 { utf8 in
+        return text.withUnsafeBufferPointer { utf8 in
             var tokens = tokenize(utf8, vocabulary: &memory.vocabulary)
             let placeholderRanges = finder(for: placeholders).ranges(in: utf8)
             if !placeholderRanges.isEmpty { mergePlaceholders(&tokens, placeholderRanges, in: utf8, vocabulary: &memory.vocabulary) }
@@ -190,11 +196,9 @@ public final class TextAnalyzer {
             // Every token is in a sentence; this only keeps `word` meaningful if one were not.
             _ = memory.takeWords(&tokens, from: &tokenIndex, upTo: .max, language: documentLanguage, stemmers: stemmers,
                                  into: &words)
-            return AnalyzedText(text: "", tokens: tokens, words: words, sentences: sentences, paragraphs: paragraphs,
+            return AnalyzedText(utf8: text, tokens: tokens, words: words, sentences: sentences, paragraphs: paragraphs,
                                 language: documentLanguage, generation: memory.vocabulary.generation)
         }
-        analysis.text = text
-        return analysis
     }
 
     private func finder(for syntaxes: [PlaceholderSyntax]) -> PlaceholderFinder {
