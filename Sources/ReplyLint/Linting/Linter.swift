@@ -41,20 +41,22 @@ public struct Linter: Sendable {
         let prose = isValidUTF8 || UTF8Check.isValid(prose) ? prose : Array(String(decoding: prose, as: UTF8.self).utf8)
         let complaint = complaint.map { analyzed($0, language: language, analyzer: analyzer) }
         let pieces = prose.withUnsafeBufferPointer { ProsePieces.ranges(of: $0, size: pieceBytes) }
-        var whole = WholeTextFindings()
-        // A one-piece text's findings wait for those about the whole text, which come first.
-        var held: [Finding] = []
-        for piece in pieces {
-            // Pieces end between characters, so each is valid UTF-8; a text of one piece is
-            // analysed as it is, not copied.
-            let text = piece == prose.indices ? prose : Array(prose[piece])
-            var result = check(text, language: language, complaint: complaint, analyzer: analyzer)
-            let words = whole.add(&result, at: piece.lowerBound)
-            if pieces.count == 1 { held = words } else { found(words) }
+        guard pieces.count > 1 else {
+            // Nearly every text is one piece: its findings are the whole text's as they are
+            // (those about the whole text sort first), analysed without a copy.
+            var result = check(prose, language: language, complaint: complaint, analyzer: analyzer)
+            // A text without words (white space, a lone emoji) is not a reply that lacks something.
+            if !result.text.tokens.contains(where: { $0.kind == .word }) { result.findings.removeAll { $0.range == nil } }
+            found(result.findings)
+            return result.text.paragraphs.isEmpty ? nil : result.text.language
         }
-        // Inserted, not concatenated: the held findings move instead of being copied.
-        held.insert(contentsOf: whole.findings, at: 0)
-        found(held)
+        var whole = WholeTextFindings()
+        for piece in pieces {
+            // Pieces end between characters, so each is valid UTF-8.
+            var result = check(Array(prose[piece]), language: language, complaint: complaint, analyzer: analyzer)
+            found(whole.add(&result, at: piece.lowerBound))
+        }
+        found(whole.findings)
         return whole.language
     }
 
@@ -69,18 +71,37 @@ public struct Linter: Sendable {
         let matches = LexiconMatches(text: analysis, matched: .reply, library: library, analyzer: analyzer)
         let context = RuleContext(text: analysis, matches: matches, library: library, options: options, complaint: complaint)
         var findings = rules.flatMap { $0.check(context) }
-        findings.sort(by: Self.precedes)
+        Self.sortInTextOrder(&findings)
         return Result(text: analysis, findings: findings)
     }
 
-    /// Text order: by start, then end, then rule; findings about the whole text first. Rules
-    /// are compared only on a tie, so most comparisons touch no `String`.
-    private static func precedes(_ first: Finding, _ second: Finding) -> Bool {
-        let (firstStart, secondStart) = (first.range?.lowerBound ?? -1, second.range?.lowerBound ?? -1)
-        if firstStart != secondStart { return firstStart < secondStart }
-        let (firstEnd, secondEnd) = (first.range?.upperBound ?? -1, second.range?.upperBound ?? -1)
-        if firstEnd != secondEnd { return firstEnd < secondEnd }
-        return first.rule < second.rule
+    /// Text order: by start, then end, then rule (findings about the whole text first), ties
+    /// kept in the rules' order. The order is found over numbers and the findings then moved
+    /// into it along its cycles: a sort of the findings themselves can copy them, strings and
+    /// all, at every step. Rules are compared only on a tie, so most comparisons touch no `String`.
+    private static func sortInTextOrder(_ findings: inout [Finding]) {
+        let keys = findings.map { ($0.range?.lowerBound ?? -1, $0.range?.upperBound ?? -1) }
+        var order = Array(findings.indices)
+        order.sort { first, second in
+            if keys[first] != keys[second] { return keys[first] < keys[second] }
+            if findings[first].rule != findings[second].rule { return findings[first].rule < findings[second].rule }
+            return first < second
+        }
+        // Position i takes the finding at order[i]: each cycle of the permutation is followed
+        // once, swapping its findings into place through a buffer, which moves them (an
+        // array's own `swapAt` copies).
+        var placed = [Bool](repeating: false, count: findings.count)
+        findings.withUnsafeMutableBufferPointer { findings in
+            for start in findings.indices where !placed[start] {
+                var position = start
+                while order[position] != start {
+                    findings.swapAt(position, order[position])
+                    placed[position] = true
+                    position = order[position]
+                }
+                placed[position] = true
+            }
+        }
     }
 }
 
