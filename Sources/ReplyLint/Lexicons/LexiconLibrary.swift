@@ -15,8 +15,11 @@ public enum MatchedText: Sendable {
 public final class LexiconLibrary: Sendable {
     public let files: [LexiconFile]
     private let filesByLanguage: PerLanguage<[LexiconFile]>
-    /// Per rule, its files as `files(for:)` numbers them in each language.
-    private let fileNumbersByRule: [String: [(language: Language, file: Int)]]
+    /// Rule names, numbered: several rules look theirs up in every file, and hashing a `String`
+    /// cost more than the rest of a rule with nothing to report.
+    private let ruleNumbers: ByteStringTable
+    /// Per rule number, its files as `files(for:)` numbers them in each language.
+    private let fileNumbersByRule: [[(language: Language, file: Int)]]
     private let compiled = Mutex(Compiled())
 
     /// Each language's patterns compiled, and the matchers made of them.
@@ -54,13 +57,17 @@ public final class LexiconLibrary: Sendable {
         self.precompiled = precompiled
         let grouped = Dictionary(grouping: files, by: \.language)
         filesByLanguage = PerLanguage(ru: grouped[.ru] ?? [], lv: grouped[.lv] ?? [], en: grouped[.en] ?? [])
-        var fileNumbersByRule: [String: [(language: Language, file: Int)]] = [:]
+        var ruleNumbers = ByteStringTable()
+        var fileNumbersByRule: [[(language: Language, file: Int)]] = []
         for language in Language.allCases {
             for (number, file) in filesByLanguage[language].enumerated() {
-                fileNumbersByRule[file.rule, default: []].append((language, number))
+                var rule = file.rule
+                let (ruleNumber, isNew) = rule.withUTF8 { ruleNumbers.index(of: $0) }
+                if isNew { fileNumbersByRule.append([]) }
+                fileNumbersByRule[Int(ruleNumber)].append((language, number))
             }
         }
-        self.fileNumbersByRule = fileNumbersByRule
+        (self.ruleNumbers, self.fileNumbersByRule) = (ruleNumbers, fileNumbersByRule)
     }
 
     public func files(for language: Language) -> [LexiconFile] { filesByLanguage[language] }
@@ -78,7 +85,10 @@ public final class LexiconLibrary: Sendable {
     }
 
     /// Where the files of `rule` are in `files(for:)` of their languages.
-    func fileNumbers(of rule: String) -> [(language: Language, file: Int)] { fileNumbersByRule[rule] ?? [] }
+    func fileNumbers(of rule: String) -> [(language: Language, file: Int)] {
+        var rule = rule
+        return rule.withUTF8 { ruleNumbers.existingIndex(of: $0) }.map { fileNumbersByRule[Int($0)] } ?? []
+    }
 
     /// The matcher of the files of `language` matched over `text`.
     func matcher(for language: Language, over text: MatchedText, analyzer: TextAnalyzer) -> PhraseMatcher {

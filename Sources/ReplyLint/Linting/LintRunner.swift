@@ -156,7 +156,7 @@ public struct LintRunner: Sendable {
                 }
             }
             if let language {
-                languages[language] += unit.bytes.count
+                languages.add(unit.bytes.count, to: language)
                 if let template = unit.template { templates.append(template) }
             }
         }

@@ -34,8 +34,8 @@ public struct LexiconMatches: Sendable {
     init(text: AnalyzedText, matched: MatchedText, library: LexiconLibrary, analyzer: TextAnalyzer) {
         var matches: [PhraseMatcher.Match] = []
         var exceptions: [PhraseMatcher.Match] = []
-        // Per language, in match order: grouped by file once the text is matched.
-        var hits = PerLanguage<[Hit]>(ru: [], lv: [], en: [])
+        // In match order, every language's: grouped by language and file once the text is matched.
+        var hits: [Hit] = []
         var scratch = analyzer.takeMatchScratch()
         // Looked up once per language, not per sentence: the library's lookup takes a lock.
         var matchers = PerLanguage<(matcher: PhraseMatcher, atoms: AtomCache)?>(ru: nil, lv: nil, en: nil)
@@ -66,14 +66,14 @@ public struct LexiconMatches: Sendable {
                     $0.owner.file == file && $0.owner.entry == entry && $0.tokens.overlaps(match.tokens)
                 }
                 if !cancelled {
-                    hits[language].append(Hit(language: language, file: file, entry: entry, tokens: match.tokens))
+                    hits.append(Hit(language: language, file: file, entry: entry, tokens: match.tokens))
                 }
             }
         }
         for language in Language.allCases {
             guard let atoms = matchers[language]?.atoms else { continue }
             analyzer.giveBack(atoms, generation: text.generation)
-            hitsByFile[language] = FileHits(grouping: hits[language], files: library.files(for: language).count)
+            hitsByFile[language] = FileHits(grouping: hits, of: language, files: library.files(for: language).count)
         }
         analyzer.giveBack(scratch)
         self.library = library
@@ -155,16 +155,16 @@ private struct FileHits: Sendable {
 
     init() {}
 
-    /// Groups `hits`, in the order they were matched, by file (a counting sort, which keeps
-    /// their order within each file).
-    init(grouping matched: [LexiconMatches.Hit], files: Int) {
+    /// Groups the hits of `language` in `matched`, in the order they were matched, by file (a
+    /// counting sort, which keeps their order within each file).
+    init(grouping matched: [LexiconMatches.Hit], of language: Language, files: Int) {
         var starts = [Int32](repeating: 0, count: files + 1)
-        for hit in matched { starts[Int(hit.file) + 1] += 1 }
+        for hit in matched where hit.language == language { starts[Int(hit.file) + 1] += 1 }
         for file in 0..<files { starts[file + 1] += starts[file] }
         bounds = starts
-        guard !matched.isEmpty else { return }
-        hits = matched
-        for hit in matched {
+        guard starts[files] > 0 else { return }
+        hits = Array(repeating: matched.first { $0.language == language }!, count: Int(starts[files]))
+        for hit in matched where hit.language == language {
             hits[Int(starts[Int(hit.file)])] = hit
             starts[Int(hit.file)] += 1
         }

@@ -160,11 +160,11 @@ public final class TextAnalyzer {
                 var scores = PerLanguage(ru: 0, lv: 0, en: 0)
                 while tokenIndex < tokens.count, tokens[tokenIndex].range.lowerBound < range.upperBound {
                     if tokens[tokenIndex].kind == .word, let evidence = memory.vocabulary.evidence[Int(tokens[tokenIndex].word)] {
-                        scores[evidence.language] += Int(evidence.weight)
+                        scores.add(Int(evidence.weight), to: evidence.language)
                     }
                     tokenIndex += 1
                 }
-                for language in Language.allCases { totals[language] += scores[language] }
+                for language in Language.allCases { totals.add(scores[language], to: language) }
                 detected.append(detector.decide(scores))
             }
             let documentLanguage = forced ?? detector.decide(totals, minimum: 1) ?? .en

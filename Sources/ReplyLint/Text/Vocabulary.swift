@@ -120,6 +120,16 @@ struct PerLanguage<Value> {
 extension PerLanguage: Sendable where Value: Sendable {}
 
 extension PerLanguage where Value == Int {
+    /// Adds `amount` to `language`'s count: a plain method, inlined where the subscript's
+    /// in-place access is a call, on every word of every text.
+    mutating func add(_ amount: Int, to language: Language) {
+        switch language {
+        case .ru: ru += amount
+        case .lv: lv += amount
+        case .en: en += amount
+        }
+    }
+
     /// The language with the largest count above zero (of equal counts, the first in
     /// alphabetical order); nil when every count is zero.
     var largest: Language? {
