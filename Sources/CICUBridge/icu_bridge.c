@@ -248,7 +248,17 @@ static int find_window(rl_breaker *breaker) {
     const int64_t length = breaker->length;
     int64_t index = breaker->scan;
     while (index < length) {
-        if (!mayEnd[bytes[index]]) {
+        // Eight bytes at a time while none may end a sentence (most of a paragraph), then the
+        // bytes of the eight that holds one, one by one.
+        if (index + 8 <= length) {
+            const uint8_t *eight = bytes + index;
+            if (!(mayEnd[eight[0]] | mayEnd[eight[1]] | mayEnd[eight[2]] | mayEnd[eight[3]]
+                  | mayEnd[eight[4]] | mayEnd[eight[5]] | mayEnd[eight[6]] | mayEnd[eight[7]])) {
+                index += 8;
+                continue;
+            }
+            while (!mayEnd[bytes[index]]) index++;
+        } else if (!mayEnd[bytes[index]]) {
             index++;
             continue;
         }

@@ -242,11 +242,13 @@ public struct LineIndex: Sendable {
     }
 
     /// How many of eight UTF-8 bytes begin a scalar: all but the continuation bytes (10xxxxxx).
+    /// The flags, one low bit per byte, are summed by a multiplication into the top byte: the
+    /// baseline x86-64 the binary targets has no population count instruction.
     @inline(__always)
     private static func scalarStarts(in word: UInt64) -> Int {
         let high: UInt64 = 0x8080_8080_8080_8080
-        let continuations = word & high & ~(word << 1)
-        return 8 - continuations.nonzeroBitCount
+        let continuations = (word & high & ~(word << 1)) >> 7
+        return 8 - Int(truncatingIfNeeded: (continuations &* 0x0101_0101_0101_0101) >> 56)
     }
 
     /// How many scalars a 1-based line has, without its line break.

@@ -31,7 +31,7 @@ public struct DismissiveToneRule: PhraseRule {
     private func exclamationRuns(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let text = context.text
-        for sentence in text.sentences where !sentence.isShouted {
+        for sentence in text.sentences where !sentence.isShouted && Self.mayHoldExclamation(text.utf8, sentence.range) {
             var runStart: Int?, marks = 0, hasExclamation = false
             func close(at end: Int) {
                 if let start = runStart, marks >= 2, hasExclamation {
@@ -58,6 +58,16 @@ public struct DismissiveToneRule: PhraseRule {
             close(at: previousEnd)
         }
         return findings
+    }
+
+    /// Whether `range` of `utf8` may hold a "!": one written so, or one that folds to it (full
+    /// width, small), which begins with 0xEF. A run needs one, and most sentences have neither,
+    /// so their tokens are not read.
+    private static func mayHoldExclamation(_ utf8: [UInt8], _ range: Range<Int>) -> Bool {
+        utf8.withUnsafeBufferPointer { bytes in
+            let sentence = UnsafeBufferPointer(rebasing: bytes[range])
+            return sentence.firstOffset(of: UInt8(ascii: "!"), from: 0) != nil || sentence.firstOffset(of: 0xEF, from: 0) != nil
+        }
     }
 
     /// The byte of a one-byte form: most tokens are ruled out by their length alone.

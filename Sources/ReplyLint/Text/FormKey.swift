@@ -24,7 +24,23 @@ struct FormKey: Hashable, Sendable {
     }
 }
 
-/// Whether two byte buffers hold the same bytes.
+/// Whether two byte buffers hold the same bytes. Most are words, of 16 bytes or fewer: those
+/// are compared by two loads each, which may overlap, instead of by a call to `memcmp`.
 func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+    let count = a.count
+    guard count == b.count else { return false }
+    guard let first = a.baseAddress, let second = b.baseAddress else { return true }
+    let (x, y) = (UnsafeRawPointer(first), UnsafeRawPointer(second))
+    switch count {
+    case 8...16:
+        return x.loadUnaligned(as: UInt64.self) == y.loadUnaligned(as: UInt64.self)
+            && x.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+    case 4..<8:
+        return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+            && x.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+    case 1..<4:
+        return a[0] == b[0] && a[count / 2] == b[count / 2] && a[count - 1] == b[count - 1]
+    default:
+        return count == 0 || memcmp(first, second, count) == 0
+    }
 }

@@ -158,8 +158,8 @@ extension BuiltinLexicons {
                 LexiconEntry(line: 31, patterns: ["=obviously", "=clearly =you", "=as =anyone =can =see", "=any =child =could"], message: "“Obviously” implies the client missed the obvious.", suggest: nil, unless: [], example: "⟦Obviously⟧ the box says batteries are not included."),
             ],
             examples: LexiconExamples(
-                triggering: ["⟦Calm down⟧, we will look into it.", "⟦WE HAVE ALREADY ANSWERED THIS QUESTION TWICE.⟧", "The parcel was delivered⟦!!!⟧", "⟦Whatever⟧. ⟦If you don't like it⟧, cancel."],
-                nonTriggering: ["I understand why you are upset, and I'm sorry.", "Great news: your refund has arrived!", "Whatever size you need, we will send it tomorrow.", "Our SLA and VAT rules are on the FAQ page."]
+                triggering: ["⟦Calm down⟧, we will look into it.", "⟦WE HAVE ALREADY ANSWERED THIS QUESTION TWICE.⟧", "The parcel was delivered⟦!!!⟧", "Why did it take so long⟦？！⟧", "⟦Whatever⟧. ⟦If you don't like it⟧, cancel."],
+                nonTriggering: ["Thank you for your patience！", "I understand why you are upset, and I'm sorry.", "Great news: your refund has arrived!", "Whatever size you need, we will send it tomorrow.", "Our SLA and VAT rules are on the FAQ page."]
             )
         ),
         LexiconFile(

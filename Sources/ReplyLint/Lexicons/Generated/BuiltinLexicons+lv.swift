@@ -176,8 +176,8 @@ extension BuiltinLexicons {
                 LexiconEntry(line: 30, patterns: ["=acīmredzami", "=acīmredzot =jūs", "=katram =skaidrs", "=pat =bērnam =skaidrs", "=vai =tiešām =nav =skaidrs"], message: "«Acīmredzami» liek domāt, ka klients neredz acīmredzamo.", suggest: nil, unless: [], example: "⟦Acīmredzami⟧ baterijas komplektā neietilpst."),
             ],
             examples: LexiconExamples(
-                triggering: ["⟦Nomierinieties⟧, mēs to izskatīsim.", "⟦MĒS UZ ŠO JAUTĀJUMU JAU ATBILDĒJĀM DIVREIZ.⟧", "Sūtījums ir piegādāts⟦!!!⟧", "⟦Nu jā, protams⟧. ⟦Ja Jums nepatīk⟧, atceliet."],
-                nonTriggering: ["Saprotu, kāpēc esat sarūgtināts, un atvainojos.", "Laba ziņa: nauda jau ir atgriezta!", "Neuztraucieties: pasūtījums jau ir ceļā un būs pie Jums rīt.", "PVN un SIA rekvizīti ir rēķinā."]
+                triggering: ["⟦Nomierinieties⟧, mēs to izskatīsim.", "⟦MĒS UZ ŠO JAUTĀJUMU JAU ATBILDĒJĀM DIVREIZ.⟧", "Sūtījums ir piegādāts⟦!!!⟧", "Kāpēc tik ilgi⟦？！⟧", "⟦Nu jā, protams⟧. ⟦Ja Jums nepatīk⟧, atceliet."],
+                nonTriggering: ["Paldies par pacietību！", "Saprotu, kāpēc esat sarūgtināts, un atvainojos.", "Laba ziņa: nauda jau ir atgriezta!", "Neuztraucieties: pasūtījums jau ir ceļā un būs pie Jums rīt.", "PVN un SIA rekvizīti ir rēķinā."]
             )
         ),
         LexiconFile(
