@@ -33,18 +33,18 @@ public struct ComplaintNotAddressedRule: Rule {
 
     public init() {}
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    public func check(_ context: RuleContext, into findings: inout [Finding]) {
         let id = Self.description.id
-        guard let complaint = context.complaint, context.text.tokens.contains(where: { $0.kind == .word }) else { return [] }
+        guard let complaint = context.complaint, context.text.tokens.contains(where: { $0.kind == .word }) else { return }
         let mentioned = Set(context.text.tokens.filter { $0.kind == .word }.map(context.text.stem(of:)))
         var reported = Set<Set<String>>()
-        return points(of: complaint, language: context.text.language, id: id).compactMap { point in
+        for point in points(of: complaint, language: context.text.language, id: id) {
             let stems = Set(point.map { complaint.text.stem(of: complaint.text.tokens[$0]) })
-            guard !stems.contains(where: { Self.isMentioned($0, in: mentioned) }), reported.insert(stems).inserted else { return nil }
+            guard !stems.contains(where: { Self.isMentioned($0, in: mentioned) }), reported.insert(stems).inserted else { continue }
             // The point stays as the client wrote it, whatever language the message is given in.
-            return context.finding(id, range: nil, language: context.text.language,
-                                   text: MessageText(values: ["point": quote(point, in: complaint.text)]),
-                                   fallback: "The complaint mentions “{point}”, which the reply never addresses.")
+            findings.append(context.finding(id, range: nil, language: context.text.language,
+                                            text: MessageText(values: ["point": quote(point, in: complaint.text)]),
+                                            fallback: "The complaint mentions “{point}”, which the reply never addresses."))
         }
     }
 

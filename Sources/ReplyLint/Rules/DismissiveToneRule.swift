@@ -13,23 +13,23 @@ public struct DismissiveToneRule: PhraseRule {
 
     public init() {}
 
-    public func check(_ context: RuleContext) -> [Finding] {
-        (phraseFindings(context) + shoutedSentences(context) + exclamationRuns(context))
-            .sorted { $0.range!.lowerBound < $1.range!.lowerBound }
+    public func check(_ context: RuleContext, into findings: inout [Finding]) {
+        phraseFindings(context, into: &findings)
+        shoutedSentences(context, into: &findings)
+        exclamationRuns(context, into: &findings)
     }
 
     /// Sentences mostly in capitals: shouting, whatever the words.
-    private func shoutedSentences(_ context: RuleContext) -> [Finding] {
-        context.text.sentences.filter(\.isShouted).map { sentence in
-            finding(context, "shouting", range: sentence.range, language: sentence.language,
-                    fallback: "A sentence in capitals reads as shouting.")
+    private func shoutedSentences(_ context: RuleContext, into findings: inout [Finding]) {
+        for sentence in context.text.sentences where sentence.isShouted {
+            findings.append(finding(context, "shouting", range: sentence.range, language: sentence.language,
+                                    fallback: "A sentence in capitals reads as shouting."))
         }
     }
 
     /// Two or more "!" in a row (also "?!"), written without spaces, outside shouted
     /// sentences (those are reported whole).
-    private func exclamationRuns(_ context: RuleContext) -> [Finding] {
-        var findings: [Finding] = []
+    private func exclamationRuns(_ context: RuleContext, into findings: inout [Finding]) {
         let text = context.text
         for sentence in text.sentences where !sentence.isShouted && Self.mayHoldExclamation(text.utf8, sentence.range) {
             var runStart: Int?, marks = 0, hasExclamation = false
@@ -57,7 +57,6 @@ public struct DismissiveToneRule: PhraseRule {
             }
             close(at: previousEnd)
         }
-        return findings
     }
 
     /// Whether `range` of `utf8` may hold a "!": one written so, or one that folds to it (full

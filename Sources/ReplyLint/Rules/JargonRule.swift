@@ -14,13 +14,14 @@ public struct JargonRule: PhraseRule {
 
     public init() {}
 
-    public func check(_ context: RuleContext) -> [Finding] {
-        (phraseFindings(context) + acronymFindings(context)).sorted { $0.range!.lowerBound < $1.range!.lowerBound }
+    public func check(_ context: RuleContext, into findings: inout [Finding]) {
+        phraseFindings(context, into: &findings)
+        acronymFindings(context, into: &findings)
     }
 
     /// The first use of each acronym that the text never spells out and the lexicon does not
     /// list as known to clients.
-    private func acronymFindings(_ context: RuleContext) -> [Finding] {
+    private func acronymFindings(_ context: RuleContext, into findings: inout [Finding]) {
         let id = Self.description.id
         let tokens = context.text.tokens
         var candidates: [(index: Int, term: String, language: Language)] = []
@@ -36,13 +37,13 @@ public struct JargonRule: PhraseRule {
             }
         }
         var reported = Set<String>()
-        return candidates.compactMap { candidate in
-            guard !explained.contains(candidate.term), reported.insert(candidate.term).inserted else { return nil }
+        for candidate in candidates {
+            guard !explained.contains(candidate.term), reported.insert(candidate.term).inserted else { continue }
             var finding = context.finding(id, range: tokens[candidate.index].range, language: candidate.language,
                                           text: MessageText(name: "acronym", values: ["term": candidate.term]),
                                           fallback: "The acronym “{term}” may be unclear to the client.")
             finding.isFirstUseOnly = true
-            return finding
+            findings.append(finding)
         }
     }
 

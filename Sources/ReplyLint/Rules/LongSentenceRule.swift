@@ -17,16 +17,16 @@ public struct LongSentenceRule: Rule {
 
     public init() {}
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    public func check(_ context: RuleContext, into findings: inout [Finding]) {
         let options = context.options.ruleOptions[Self.description.id]
-        return context.text.sentences.compactMap { sentence in
+        for sentence in context.text.sentences {
             let limit = options?.integer("max-words", language: sentence.language)
                 ?? Self.limits[sentence.language]
             let words = sentence.wordCount
-            guard words > limit else { return nil }
-            return context.finding(Self.description.id, range: sentence.range, language: sentence.language,
-                                   text: MessageText(values: ["count": String(words), "limit": String(limit)]),
-                                   fallback: "This sentence has {count} words; more than {limit} is hard to read.")
+            guard words > limit else { continue }
+            findings.append(context.finding(Self.description.id, range: sentence.range, language: sentence.language,
+                                            text: MessageText(values: ["count": String(words), "limit": String(limit)]),
+                                            fallback: "This sentence has {count} words; more than {limit} is hard to read."))
         }
     }
 }

@@ -20,11 +20,14 @@ public struct RuleDescription: Sendable {
 }
 
 /// A check over one analysed document. Rules see tokens and lexicon matches, never files,
-/// and return findings without severities.
+/// and give findings without severities.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     init()
-    func check(_ context: RuleContext) -> [Finding]
+    /// Appends the findings in `context` to `findings`, which every rule of a text fills in
+    /// turn: one array a text, not one a rule copied into it finding by finding. The linter puts
+    /// them in text order, so a rule appends in whatever order it finds them.
+    func check(_ context: RuleContext, into findings: inout [Finding])
 }
 
 /// What a rule may read about the document it checks.
@@ -76,16 +79,16 @@ public struct Complaint: Sendable {
 public protocol PhraseRule: Rule {}
 
 extension PhraseRule {
-    public func check(_ context: RuleContext) -> [Finding] { phraseFindings(context) }
+    public func check(_ context: RuleContext, into findings: inout [Finding]) { phraseFindings(context, into: &findings) }
 
     /// Each hit with its entry's message and rewrite, else its file's (a hit knows its file: no
     /// look-up by the rule's name per finding).
-    public func phraseFindings(_ context: RuleContext) -> [Finding] {
+    public func phraseFindings(_ context: RuleContext, into findings: inout [Finding]) {
         let id = Self.description.id
-        return context.matches.outermostHits(for: id).map { hit in
+        for hit in context.matches.outermostHits(for: id) {
             let texts = context.matches.texts(of: hit)
-            return Finding(rule: id, message: texts.message ?? Self.description.name, range: context.range(of: hit.tokens),
-                           suggestion: texts.suggest, language: hit.language)
+            findings.append(Finding(rule: id, message: texts.message ?? Self.description.name, range: context.range(of: hit.tokens),
+                                    suggestion: texts.suggest, language: hit.language))
         }
     }
 }
@@ -95,13 +98,13 @@ extension PhraseRule {
 public protocol RequiredPhraseRule: Rule {}
 
 extension RequiredPhraseRule {
-    public func check(_ context: RuleContext) -> [Finding] {
+    public func check(_ context: RuleContext, into findings: inout [Finding]) {
         let id = Self.description.id
         // A text without words (an empty file, a lone emoji) is not a reply that lacks something.
         guard context.text.tokens.contains(where: { $0.kind == .word }),
               !context.matches.hasHits(for: id), !context.hasSatisfyingPlaceholder(for: id)
-        else { return [] }
-        return [context.finding(id, range: nil, language: context.text.language, fallback: Self.description.name)]
+        else { return }
+        findings.append(context.finding(id, range: nil, language: context.text.language, fallback: Self.description.name))
     }
 }
 

@@ -15,11 +15,9 @@ public struct UnfilledPlaceholderRule: Rule {
 
     public init() {}
 
-    public func check(_ context: RuleContext) -> [Finding] {
-        guard context.options.mode == .draft else { return [] }
+    public func check(_ context: RuleContext, into findings: inout [Finding]) {
+        guard context.options.mode == .draft else { return }
         let id = Self.description.id
-        var findings: [Finding] = []
-        // One pass over the tokens, an array only for what is found: most texts have no placeholder.
         for sentence in context.text.sentences {
             for index in sentence.tokens where context.text.tokens[index].kind == .placeholder {
                 let range = context.text.tokens[index].range
@@ -28,6 +26,5 @@ public struct UnfilledPlaceholderRule: Rule {
                                                 fallback: "The placeholder {term} was not filled in."))
             }
         }
-        return findings
     }
 }
