@@ -47,7 +47,7 @@ public struct RuleContext: Sendable {
     /// Whether, in template mode, a placeholder such as `{{deadline}}` stands for what `rule` requires.
     public func hasSatisfyingPlaceholder(for rule: String) -> Bool {
         guard options.mode == .template, let words = options.satisfyingPlaceholders[rule] else { return false }
-        return text.tokens.contains { $0.kind == .placeholder && text.placeholderWords(of: $0).contains { words.contains(String($0)) } }
+        return text.placeholders.contains { text.placeholderWords(of: text.tokens[$0]).contains { words.contains(String($0)) } }
     }
 
     /// A finding of `rule` in `language` with one of the rule's texts: the named text (`name`,

@@ -18,8 +18,12 @@ public struct UnfilledPlaceholderRule: Rule {
     public func check(_ context: RuleContext, into findings: inout [Finding]) {
         guard context.options.mode == .draft else { return }
         let id = Self.description.id
-        for sentence in context.text.sentences {
-            for index in sentence.tokens where context.text.tokens[index].kind == .placeholder {
+        var placeholders = context.text.placeholders[...]
+        // Each sentence takes the placeholders among its tokens, which come in the same order.
+        for sentence in context.text.sentences where !placeholders.isEmpty {
+            while let index = placeholders.first, index < sentence.tokens.upperBound {
+                placeholders.removeFirst()
+                guard index >= sentence.tokens.lowerBound else { continue }
                 let range = context.text.tokens[index].range
                 findings.append(context.finding(id, range: range, language: sentence.language,
                                                 text: MessageText(values: ["term": context.text.excerpt(range)]),

@@ -8,6 +8,9 @@ public struct AnalyzedText: Sendable {
     public var words: [Word]
     public var sentences: [Sentence]
     public var paragraphs: [Paragraph]
+    /// The indexes in `tokens` of the placeholder tokens, in order: most texts have none, and
+    /// the rules that look for them need not read every token.
+    public var placeholders: [Int]
     /// The language of most of the text: what whole-document findings are written in.
     public var language: Language
 

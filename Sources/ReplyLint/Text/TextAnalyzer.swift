@@ -148,7 +148,8 @@ public final class TextAnalyzer {
         return text.withUnsafeBufferPointer { utf8 in
             var tokens = tokenize(utf8, vocabulary: &memory.vocabulary)
             let placeholderRanges = finder(for: placeholders).ranges(in: utf8)
-            if !placeholderRanges.isEmpty { mergePlaceholders(&tokens, placeholderRanges, in: utf8, vocabulary: &memory.vocabulary) }
+            let placeholders = placeholderRanges.isEmpty ? []
+                : mergePlaceholders(&tokens, placeholderRanges, in: utf8, vocabulary: &memory.vocabulary)
             let paragraphRanges = Self.paragraphRanges(utf8)
 
             // Language per paragraph; a paragraph with too little evidence follows the document.
@@ -197,7 +198,7 @@ public final class TextAnalyzer {
             _ = memory.takeWords(&tokens, from: &tokenIndex, upTo: .max, language: documentLanguage, stemmers: stemmers,
                                  into: &words)
             return AnalyzedText(utf8: text, tokens: tokens, words: words, sentences: sentences, paragraphs: paragraphs,
-                                language: documentLanguage, generation: memory.vocabulary.generation)
+                                placeholders: placeholders, language: documentLanguage, generation: memory.vocabulary.generation)
         }
     }
 
@@ -295,9 +296,10 @@ public final class TextAnalyzer {
 
     /// Makes the tokens of each placeholder (`{`, `{`, `deadline`, `}`, `}`) one placeholder
     /// token, in place (a large text has millions of tokens); a placeholder whose edges fall
-    /// inside a token is left as it is.
+    /// inside a token is left as it is. Returns the indexes of the placeholder tokens.
     private func mergePlaceholders(_ tokens: inout [Token], _ placeholders: [Range<Int>], in utf8: UnsafeBufferPointer<UInt8>,
-                                   vocabulary: inout Vocabulary) {
+                                   vocabulary: inout Vocabulary) -> [Int] {
+        var merged: [Int] = []
         var next = 0, index = 0, kept = 0
         while index < tokens.count {
             let start = tokens[index].range.lowerBound
@@ -310,6 +312,7 @@ public final class TextAnalyzer {
                 let form = normalizer.fold(written)
                 tokens[kept] = Token(range: range, kind: .placeholder, word: vocabulary.form(form, evidence: evidence),
                                      casing: Token.Casing(written: written, form: form))
+                merged.append(kept)
                 index = last + 1
             } else {
                 tokens[kept] = tokens[index]
@@ -318,6 +321,7 @@ public final class TextAnalyzer {
             kept += 1
         }
         tokens.removeLast(tokens.count - kept)
+        return merged
     }
 
     private func isJoinable(_ left: Breaker.Segment, _ joiner: Breaker.Segment, _ right: Breaker.Segment,
