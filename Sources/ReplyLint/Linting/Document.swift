@@ -192,9 +192,18 @@ enum UTF8Check {
                     }
                     continue
                 }
-                // Two bytes, as every Cyrillic and Latvian letter is.
+                // Two bytes, as every Cyrillic and Latvian letter is; then four such letters at a
+                // time while they last (most of a Russian word): each lead 110xxxxx but not C0
+                // or C1 (its low bits not all zero), each second byte 10xxxxxx.
                 if lead >= 0xC2, lead <= 0xDF, index + 1 < count, utf8[index + 1] & 0xC0 == 0x80 {
                     index += 2
+                    while index + 8 <= count {
+                        let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                        let leadBits = (word & 0x001E_001E_001E_001E) &+ 0x7FFF_7FFF_7FFF_7FFF
+                        guard word & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0,
+                              leadBits & 0x8000_8000_8000_8000 == 0x8000_8000_8000_8000 else { break }
+                        index += 8
+                    }
                     continue
                 }
                 let length: Int, second: ClosedRange<UInt8>
@@ -355,13 +364,16 @@ private struct Blanker {
         return quoted.isEmpty ? [] : [quoted]
     }
 
+    /// How a web address begins, and where each is searched for from: the ':' or the final
+    /// '.', not the "h" or "w", which begin a word in every line of English.
+    private static let urlMarkers: [(bytes: [UInt8], anchor: Int)] = ["https://", "http://", "www."].map { scheme in
+        let marker = Array(scheme.utf8)
+        return (marker, marker.firstIndex(of: UInt8(ascii: ":")) ?? marker.count - 1)
+    }
+
     /// Web addresses are not prose: "https://example.com/SLA" must not read as an acronym.
     mutating func blankURLs() {
-        for scheme in ["https://", "http://", "www."] {
-            let marker = Array(scheme.utf8)
-            // Searched for from the ':' or the final '.', not from the "h" or "w": those begin
-            // a word in every line of English, and each would cost a comparison.
-            let anchor = marker.firstIndex(of: UInt8(ascii: ":")) ?? marker.count - 1
+        for (marker, anchor) in Self.urlMarkers {
             var index = 0
             while let start = bytes.firstOffset(of: marker, from: index, anchor: anchor) {
                 var end = start
