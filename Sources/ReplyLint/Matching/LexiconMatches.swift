@@ -98,31 +98,36 @@ public struct LexiconMatches: Sendable {
         public var suggest: String?
     }
 
-    /// The hits of every file of `rule`, file by file.
-    private func unorderedHits(of rule: String) -> [Hit] {
+    /// The hits of `files` (a rule's), file by file.
+    private func hits(in files: [(language: Language, file: Int)]) -> [Hit] {
         var hits: [Hit] = []
-        for (language, file) in library.fileNumbers(of: rule) where !hitsByFile[language].isEmpty {
+        for (language, file) in files where !hitsByFile[language].isEmpty {
             hits += hitsByFile[language][file]
         }
         return hits
     }
 
+    /// Whether one of `files` (a rule's) has a hit.
+    private func hasHits(in files: [(language: Language, file: Int)]) -> Bool {
+        files.contains { language, file in !hitsByFile[language].isEmpty && !hitsByFile[language][file].isEmpty }
+    }
+
     /// Every surviving match of `rule`, in text order.
     public func hits(for rule: String) -> [Hit] {
-        unorderedHits(of: rule).sorted { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
+        hits(in: library.fileNumbers(of: rule))
+            .sorted { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
     }
 
     /// Whether `rule` has a surviving match: all that a rule requiring a phrase asks.
-    public func hasHits(for rule: String) -> Bool {
-        library.fileNumbers(of: rule).contains { language, file in
-            !hitsByFile[language].isEmpty && !hitsByFile[language][file].isEmpty
-        }
-    }
+    public func hasHits(for rule: String) -> Bool { hasHits(in: library.fileNumbers(of: rule)) }
 
     /// The matches of `rule` that do not overlap a longer or earlier one: what a phrase rule
     /// reports, so «вам следовало» inside «вам следовало прочитать» is one finding.
     public func outermostHits(for rule: String) -> [Hit] {
-        let ranked = unorderedHits(of: rule).sorted {
+        let files = library.fileNumbers(of: rule)
+        // Most rules have no hit in a reply: answered without making an array.
+        guard hasHits(in: files) else { return [] }
+        let ranked = hits(in: files).sorted {
             ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count)
         }
         // In start order, a hit overlaps a kept one exactly when it starts within the furthest
