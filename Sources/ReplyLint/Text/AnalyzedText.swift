@@ -47,6 +47,7 @@ public struct AnalyzedText: Sendable {
 
     public func stem(of token: Token) -> String { words[Int(token.word)].stem }
 
+    /// The text as a `String`, made anew at each use.
     public var text: String { String(decoding: utf8, as: UTF8.self) }
 
     /// The text of a byte range.
