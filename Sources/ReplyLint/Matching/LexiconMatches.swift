@@ -168,7 +168,8 @@ private struct FileHits: Sendable {
         for file in 0..<files { starts[file + 1] += starts[file] }
         bounds = starts
         guard starts[files] > 0 else { return }
-        hits = Array(repeating: matched.first { $0.language == language }!, count: Int(starts[files]))
+        // Every slot is written below: any hit fills them meanwhile.
+        hits = Array(repeating: matched[0], count: Int(starts[files]))
         for hit in matched where hit.language == language {
             hits[Int(starts[Int(hit.file)])] = hit
             starts[Int(hit.file)] += 1

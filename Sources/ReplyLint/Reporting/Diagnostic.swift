@@ -105,6 +105,7 @@ public struct LineWindow: Sendable, Hashable {
 
     public static let context = 80
 
+    /// The window as a `String`, made anew at each use.
     public var text: String { String(decoding: utf8, as: UTF8.self) }
 
     /// The window of a span from `line`:`column` to `endLine`:`endColumn` (1-based) on a line of
