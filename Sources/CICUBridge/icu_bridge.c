@@ -532,6 +532,21 @@ int32_t rl_breaker_next(rl_breaker *breaker, int64_t *start, int64_t *end, int32
     return hand_out(breaker, next, *status, start, end, status);
 }
 
+int32_t rl_word_chunk_is_self_contained(const char *utf8, int64_t length) {
+    if (length <= 0) return 1;
+    const uint8_t *bytes = (const uint8_t *)utf8;
+    UChar32 first, last;
+    int64_t index = 0;
+    U8_NEXT(bytes, index, length, first);
+    index = length;
+    U8_PREV(bytes, 0, index, last);
+    // Ill-formed bytes read as U+FFFD (Other), as ICU's UTF-8 text reads them.
+    int32_t firstClass = u_getIntPropertyValue(first < 0 ? 0xFFFD : first, UCHAR_WORD_BREAK);
+    int32_t lastClass = u_getIntPropertyValue(last < 0 ? 0xFFFD : last, UCHAR_WORD_BREAK);
+    return firstClass != U_WB_EXTEND && firstClass != U_WB_FORMAT && firstClass != U_WB_ZWJ
+        && firstClass != U_WB_WSEGSPACE && lastClass != U_WB_WSEGSPACE;
+}
+
 /// Short words, the common case, are folded through stack buffers without allocating.
 enum { STACK_UNITS = 256 };
 

@@ -104,6 +104,23 @@ enum GeneratedReply {
         return fixtures.filter { $0.pathExtension != "" }
     }
 
+    /// Calls `expect` with `count` texts made of `pieces` (up to 60 each), 100 generated replies
+    /// and every fixture, each with what names it in a failure: the texts every fast path is
+    /// checked against ICU on.
+    static func forEveryKindOfText(pieces: [[UInt8]], count: Int,
+                                   _ expect: @escaping ([UInt8], () -> String) -> Void) async throws {
+        await propertyCheck(count: count, input: Gen.element(of: pieces).array(of: 0...60)) { pieces in
+            let bytes = pieces.flatMap { $0 ?? [] }
+            expect(bytes) { "\(bytes)" }
+        }
+        await propertyCheck(count: 100, input: GeneratedReply.text) { text in
+            expect(Array(text.utf8)) { text }
+        }
+        for file in fixtureFiles {
+            expect(Array(try Data(contentsOf: file))) { file.path }
+        }
+    }
+
     /// Segments from a sentence breaker over `bytes`: each segment's end, after checking that
     /// segments follow one another from the start.
     static func sentenceEnds(_ breaker: Breaker, _ bytes: [UInt8]) -> [Int] {
@@ -132,19 +149,9 @@ enum GeneratedReply {
     /// bytes, on generated replies, and on the fixtures.
     @Test func windowedSentenceBreaksAreICUs() async throws {
         let windowed = try Breaker(.sentence), everywhere = try Breaker(.sentenceEverywhere)
-        func expectSameBreaks(_ bytes: [UInt8], _ comment: @autoclosure () -> String) {
+        try await Self.forEveryKindOfText(pieces: Self.sentenceClassPieces, count: 3_000) { bytes, comment in
             let unwrapped = bytes.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
             #expect(Self.sentenceEnds(windowed, bytes) == Self.sentenceEnds(everywhere, unwrapped), "\(comment())")
-        }
-        await propertyCheck(count: 3_000, input: Gen.element(of: Self.sentenceClassPieces).array(of: 0...60)) { pieces in
-            let bytes = pieces.flatMap { $0 ?? [] }
-            expectSameBreaks(bytes, "\(bytes)")
-        }
-        await propertyCheck(count: 100, input: GeneratedReply.text) { text in
-            expectSameBreaks(Array(text.utf8), text)
-        }
-        for file in Self.fixtureFiles {
-            expectSameBreaks(Array(try Data(contentsOf: file)), file.path)
         }
     }
 
@@ -182,18 +189,29 @@ enum GeneratedReply {
     /// ill-formed bytes, on generated replies, and on the fixtures.
     @Test func wordBreaksWithoutSpacesAreICUs() async throws {
         let skipping = try Breaker(.wordSkippingSpaces), every = try Breaker(.word)
-        func expectSameSegments(_ bytes: [UInt8], _ comment: @autoclosure () -> String) {
+        try await Self.forEveryKindOfText(pieces: Self.wordClassPieces, count: 10_000) { bytes, comment in
             Self.expectSameWordSegments(skipping, every, bytes, comment())
         }
-        await propertyCheck(count: 10_000, input: Gen.element(of: Self.wordClassPieces).array(of: 0...60)) { pieces in
-            let bytes = pieces.flatMap { $0 ?? [] }
-            expectSameSegments(bytes, "\(bytes)")
-        }
-        await propertyCheck(count: 100, input: GeneratedReply.text) { text in
-            expectSameSegments(Array(text.utf8), text)
-        }
-        for file in Self.fixtureFiles {
-            expectSameSegments(Array(try Data(contentsOf: file)), file.path)
+    }
+
+    /// Tokenizing chunk by chunk, each chunk broken once per worker and copied after that,
+    /// gives the tokens (ranges, kinds, casings, words) of breaking each text whole: on text
+    /// dense with every class of character, with and without what joins white space at a
+    /// chunk's edge (marks, joiners, non-ASCII spaces), on generated replies and on the
+    /// fixtures, each analysed twice so that the second time its chunks are copied.
+    @Test func chunkedTokensAreTheWholeTextsTokens() async throws {
+        let chunked = try TextAnalyzer(vocabularyLimit: 500_000), whole = try TextAnalyzer(vocabularyLimit: 500_000, keepsChunks: false)
+        let edgeJoiners: [[UInt8]] = ["\u{301}", "\u{AD}", "\u{200D}", "\u{2060}", "\u{2002}", "\u{3000}"].map { Array($0.utf8) }
+        for pieces in [Self.wordClassPieces, Self.wordClassPieces.filter { !edgeJoiners.contains($0) }] {
+            try await Self.forEveryKindOfText(pieces: pieces, count: 3_000) { bytes, comment in
+                let utf8 = Array(String(decoding: bytes, as: UTF8.self).utf8)
+                let expected = whole.analyze(utf8: utf8)
+                for _ in 0..<2 {
+                    let found = chunked.analyze(utf8: utf8)
+                    #expect(found.tokens == expected.tokens, "\(comment())")
+                    #expect(found.words.map(\.form) == expected.words.map(\.form), "\(comment())")
+                }
+            }
         }
     }
 

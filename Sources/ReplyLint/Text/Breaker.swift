@@ -48,6 +48,14 @@ final class Breaker {
         return Segments(breaker: breaker)
     }
 
+    /// Whether the word segments of `chunk`, bytes without ASCII white space that have ASCII
+    /// white space (or the text's edge) on either side, are those it has alone: its first and
+    /// last code points join no white space.
+    static func isSelfContained(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = chunk.baseAddress else { return true }
+        return rl_word_chunk_is_self_contained(UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int64(chunk.count)) == 1
+    }
+
     struct Segments: IteratorProtocol {
         /// nil when there is nothing to read.
         fileprivate let breaker: OpaquePointer?

@@ -9,6 +9,7 @@ public final class TextAnalyzer {
     private let normalizer = Normalizer()
     private let detector = LanguageDetector()
     private let stemmers: PerLanguage<any Stemmer>
+    private let keepsChunks: Bool
     /// What the worker remembers between documents. `analyze` takes it out for one document
     /// and puts it back: read as a local value, its fields cost no run-time exclusivity check,
     /// which would cost more than the read itself on every token.
@@ -89,7 +90,11 @@ public final class TextAnalyzer {
     }
 
     /// `vocabularyLimit`: how many distinct spellings the worker remembers before it starts over.
-    init(vocabularyLimit: Int) throws {
+    /// `keepsChunks`: whether texts are tokenized chunk by chunk, each chunk broken once per
+    /// worker (see `tokenize`); without, each text is broken whole, which is what tests check
+    /// the chunks against.
+    init(vocabularyLimit: Int, keepsChunks: Bool = true) throws {
+        self.keepsChunks = keepsChunks
         memory = Memory(vocabulary: Vocabulary(limit: vocabularyLimit))
         wordBreaker = try Breaker(.wordSkippingSpaces)
         sentenceBreaker = try Breaker(.sentence)
@@ -213,19 +218,51 @@ public final class TextAnalyzer {
 
     // MARK: Words
 
-    /// ICU word break, then the joins ICU does not make: hyphenated words and numbers
-    /// («кто-то», «e-pasts», 2-3, 2025-03-15), clock times (14:00) and slashed dates (15/03).
-    /// Each token's `word` is its form in the vocabulary.
+    /// The text's tokens, chunk by chunk: the bytes between runs of ASCII white space, which no
+    /// token crosses. A chunk the vocabulary has kept is copied from it; another is broken and
+    /// kept. If one chunk's breaks depend on the white space around it (a mark or a
+    /// non-ASCII space at its edge, see `Breaker.isSelfContained`), the whole text is broken
+    /// at once instead.
     private func tokenize(_ utf8: UnsafeBufferPointer<UInt8>, vocabulary: inout Vocabulary) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(utf8.count / 6)
+        guard keepsChunks else {
+            appendTokens(of: utf8, at: 0, to: &tokens, vocabulary: &vocabulary)
+            return tokens
+        }
+        var end = 0
+        while true {
+            var start = end
+            while start < utf8.count, Self.isSpace(utf8[start]) { start += 1 }
+            guard start < utf8.count else { return tokens }
+            end = start + 1
+            while end < utf8.count, !Self.isSpace(utf8[end]) { end += 1 }
+            let chunk = UnsafeBufferPointer(rebasing: utf8[start..<end])
+            if vocabulary.appendTokens(ofChunk: chunk, at: start, to: &tokens) { continue }
+            guard Breaker.isSelfContained(chunk) else {
+                tokens.removeAll(keepingCapacity: true)
+                appendTokens(of: utf8, at: 0, to: &tokens, vocabulary: &vocabulary)
+                return tokens
+            }
+            let first = tokens.count
+            appendTokens(of: chunk, at: start, to: &tokens, vocabulary: &vocabulary)
+            vocabulary.addChunk(chunk, tokens: tokens[first...], at: start)
+        }
+    }
+
+    /// Appends the tokens of `part`, which starts at `offset` of its text: ICU word break, then
+    /// the joins ICU does not make: hyphenated words and numbers («кто-то», «e-pasts», 2-3,
+    /// 2025-03-15), clock times (14:00) and slashed dates (15/03). Each token's `word` is its
+    /// form in the vocabulary.
+    private func appendTokens(of part: UnsafeBufferPointer<UInt8>, at offset: Int, to tokens: inout [Token],
+                              vocabulary: inout Vocabulary) {
         // The token being read, and the segment after it, which joins the next part to it if
         // the part comes; if not, that segment begins the next token. A plain loop with no
         // closure: a variable a closure captured would cost an exclusivity check per token.
         var token: PendingToken?
         var joiner: Breaker.Segment?
         // The breaker leaves out the segments of white space between words.
-        var segments = wordBreaker.segments(of: utf8)
+        var segments = wordBreaker.segments(of: part)
         while let segment = segments.next() {
             guard let current = token else {
                 token = PendingToken(segment)
@@ -235,25 +272,25 @@ public final class TextAnalyzer {
                 joiner = segment
                 continue
             }
-            if isJoinable(current.last, candidate, segment, utf8) {
+            if isJoinable(current.last, candidate, segment, part) {
                 token?.join(segment)
                 joiner = nil
             } else {
-                append(current, of: utf8, to: &tokens, vocabulary: &vocabulary)
+                append(current, of: part, at: offset, to: &tokens, vocabulary: &vocabulary)
                 token = PendingToken(candidate)
                 joiner = segment
             }
         }
-        if let token { append(token, of: utf8, to: &tokens, vocabulary: &vocabulary) }
-        if let joiner { append(PendingToken(joiner), of: utf8, to: &tokens, vocabulary: &vocabulary) }
-        return tokens
+        if let token { append(token, of: part, at: offset, to: &tokens, vocabulary: &vocabulary) }
+        if let joiner { append(PendingToken(joiner), of: part, at: offset, to: &tokens, vocabulary: &vocabulary) }
     }
 
-    /// Appends the token read as `token` with its spelling's form, kind and casing: from the
-    /// vocabulary, or folded and classified the first time the worker meets the spelling.
-    private func append(_ token: PendingToken, of utf8: UnsafeBufferPointer<UInt8>, to tokens: inout [Token],
+    /// Appends the token read as `token` from `part`, which starts at `offset` of its text, with
+    /// its spelling's form, kind and casing: from the vocabulary, or folded and classified the
+    /// first time the worker meets the spelling.
+    private func append(_ token: PendingToken, of part: UnsafeBufferPointer<UInt8>, at offset: Int, to tokens: inout [Token],
                         vocabulary: inout Vocabulary) {
-        let written = UnsafeBufferPointer(rebasing: utf8[token.start..<token.last.end])
+        let written = UnsafeBufferPointer(rebasing: part[token.start..<token.last.end])
         let spelling: Vocabulary.Spelling
         if let known = vocabulary.spelling(of: written) {
             spelling = known
@@ -261,7 +298,8 @@ public final class TextAnalyzer {
             let form = normalizer.fold(written)
             spelling = vocabulary.addSpelling(written, form: form, kind: token.kind(form: form), evidence: evidence)
         }
-        tokens.append(Token(range: token.start..<token.last.end, kind: spelling.kind, word: spelling.form, casing: spelling.casing))
+        tokens.append(Token(range: (offset + token.start)..<(offset + token.last.end), kind: spelling.kind, word: spelling.form,
+                            casing: spelling.casing))
     }
 
     /// A token while its segments are read: parts alternating with joiners.

@@ -58,6 +58,14 @@ public struct Token: Sendable, Hashable {
         self.casing = casing
     }
 
+    /// The same token `offset` bytes further on: a chunk's tokens are kept from its start.
+    func moved(by offset: Int) -> Token {
+        var token = self
+        token.start += Int32(offset)
+        token.end += Int32(offset)
+        return token
+    }
+
     /// Words and numbers are what phrases are made of; punctuation only separates them.
     public var isWordLike: Bool {
         if case .punctuation = kind { return false }

@@ -31,14 +31,24 @@ struct Vocabulary {
     /// `LanguageDetector`): apart from the forms, as every word of every paragraph reads it,
     /// and three bytes a form stay in the cache where a `Form` would not.
     private(set) var evidence: [LanguageDetector.Evidence?] = []
-    /// How many spellings or forms it holds at most before it starts over.
+    /// Per chunk met (the bytes between two runs of ASCII white space, when short and
+    /// self-contained: see `Breaker.isSelfContained`), its tokens, their ranges from its start:
+    /// most chunks of a reply are words and their punctuation that the worker has met before,
+    /// so each is looked up whole instead of broken and looked up spelling by spelling.
+    private var chunkTable = ByteStringTable()
+    /// Where each chunk's tokens start in `chunkTokens`, and, in the next element, end.
+    private var chunkBounds: [Int32] = [0]
+    private var chunkTokens: [Token] = []
+    /// Longer chunks (links, long numbers) seldom come again: they are broken each time.
+    static let longestChunk = 64
+    /// How many spellings, forms or chunks it holds at most before it starts over.
     let limit: Int
 
     init(limit: Int) { self.limit = limit }
 
     /// Starts over when full; true when it did, so the caller drops what it keyed by index.
     mutating func startOverIfFull() -> Bool {
-        guard spellings.count > limit || forms.count > limit else { return false }
+        guard spellings.count > limit || forms.count > limit || chunkBounds.count > limit else { return false }
         self = Vocabulary(limit: limit)
         return true
     }
@@ -47,6 +57,29 @@ struct Vocabulary {
     /// makes no closure and no `String`.
     func spelling(of written: UnsafeBufferPointer<UInt8>) -> Spelling? {
         spellingTable.existingIndex(of: written).map { spellings[Int($0)] }
+    }
+
+    /// Appends the tokens of `chunk`, which starts at `offset` of its text, if the vocabulary
+    /// has kept them; false if not.
+    /// Inlined: called for every chunk of every text, and as a call it would be given a copy of
+    /// the whole vocabulary.
+    @inline(__always)
+    func appendTokens(ofChunk chunk: UnsafeBufferPointer<UInt8>, at offset: Int, to tokens: inout [Token]) -> Bool {
+        guard chunk.count <= Self.longestChunk, let index = chunkTable.existingIndex(of: chunk) else { return false }
+        let (start, end) = (Int(chunkBounds[Int(index)]), Int(chunkBounds[Int(index) + 1]))
+        chunkTokens.withUnsafeBufferPointer { kept in
+            for position in start..<end { tokens.append(kept[position].moved(by: offset)) }
+        }
+        return true
+    }
+
+    /// Keeps `tokens` as those of `chunk`, which starts at `offset` of its text and is
+    /// self-contained, unless it is too long to be met again.
+    mutating func addChunk(_ chunk: UnsafeBufferPointer<UInt8>, tokens: ArraySlice<Token>, at offset: Int) {
+        guard chunk.count <= Self.longestChunk else { return }
+        _ = chunkTable.index(of: chunk)
+        for token in tokens { chunkTokens.append(token.moved(by: -offset)) }
+        chunkBounds.append(Int32(chunkTokens.count))
     }
 
     /// Adds `written`, which `spelling(of:)` did not find, with its normalised form `text` and
