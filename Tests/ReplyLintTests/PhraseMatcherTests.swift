@@ -60,6 +60,31 @@ import Testing
         #expect(try spans(pattern, in: "It is not our fault. It's not my fault.", language: .en) == ["It is not our fault", "It's not my fault"])
     }
 
+    /// The automaton's steps are worked out once and looked up after that: matching with steps
+    /// already taken, and with an automaton that starts over at every sentence, finds the same
+    /// matches in the same order as matching afresh, on every fixture.
+    @Test func matchesDependNotOnTheStepsAlreadyTaken() throws {
+        let library = try TestSupport.library(), analyzer = try TextAnalyzer()
+        for file in PropertyTests.fixtureFiles where file.pathExtension == "txt" {
+            let text = analyzer.analyze(try String(contentsOf: file, encoding: .utf8))
+            func matches(_ memos: inout PerLanguage<MatchMemo?>, limit: Int) -> [PhraseMatcher.Match] {
+                var found: [PhraseMatcher.Match] = []
+                for (index, sentence) in text.sentences.enumerated() {
+                    let matcher = library.matcher(for: sentence.language, over: .reply, analyzer: analyzer)
+                    if memos[sentence.language] == nil { memos[sentence.language] = MatchMemo(matcher, limit: limit) }
+                    matcher.matches(in: text, sentence: index, memo: &memos[sentence.language]!, into: &found)
+                }
+                return found
+            }
+            var warm = PerLanguage<MatchMemo?>(ru: nil, lv: nil, en: nil)
+            var startingOver = warm
+            let first = matches(&warm, limit: 1 << 20)
+            #expect(!first.isEmpty, "\(file.path)")
+            #expect(matches(&warm, limit: 1 << 20) == first, "\(file.path)")
+            #expect(matches(&startingOver, limit: 0) == first, "\(file.path)")
+        }
+    }
+
     @Test func englishApostrophesMatchEitherForm() throws {
         #expect(try spans(["you =didn't"], in: "You didn’t say. You didn't ask.", language: .en) == ["You didn’t", "You didn't"])
     }

@@ -36,22 +36,23 @@ public struct LexiconMatches: Sendable {
         var exceptions: [PhraseMatcher.Match] = []
         // In match order, every language's: grouped by language and file once the text is matched.
         var hits: [Hit] = []
-        var scratch = analyzer.takeMatchScratch()
-        // Looked up once per language, not per sentence: the library's lookup takes a lock.
-        var matchers = PerLanguage<(matcher: PhraseMatcher, atoms: AtomCache)?>(ru: nil, lv: nil, en: nil)
+        // Looked up once per language, not per sentence: the library's lookup takes a lock. Apart
+        // from their memos, which are changed in place: a pair read whole would copy its memo.
+        var matchers = PerLanguage<PhraseMatcher?>(ru: nil, lv: nil, en: nil)
+        var memos = PerLanguage<MatchMemo?>(ru: nil, lv: nil, en: nil)
         for (index, sentence) in text.sentences.enumerated() {
             let language = sentence.language
             matches.removeAll(keepingCapacity: true)
-            if matchers[language] == nil {
-                let matcher = library.matcher(for: language, over: matched, analyzer: analyzer)
-                matchers[language] = (matcher, analyzer.takeAtomCache(for: matcher, generation: text.generation))
+            let matcher: PhraseMatcher
+            if let known = matchers[language] {
+                matcher = known
+            } else {
+                matcher = library.matcher(for: language, over: matched, analyzer: analyzer)
+                matchers[language] = matcher
+                memos[language] = analyzer.takeMatchMemo(for: matcher, generation: text.generation)
                 exceptionsByFile[language] = Array(repeating: TokenSet(), count: library.files(for: language).count)
             }
-            // The matcher is read on its own first: reading it from the pair in the same call
-            // that changes the pair's cache would hold a copy of the cache, so the cache's first
-            // new word in each sentence would copy every atom it knows.
-            let matcher = matchers[language]!.matcher
-            matcher.matches(in: text, sentence: index, atomCache: &matchers[language]!.atoms, scratch: &scratch, into: &matches)
+            matcher.matches(in: text, sentence: index, memo: &memos[language]!, into: &matches)
             exceptions.removeAll(keepingCapacity: true)
             for match in matches where match.owner.role == .exception {
                 if match.owner.entry == nil {
@@ -71,11 +72,10 @@ public struct LexiconMatches: Sendable {
             }
         }
         for language in Language.allCases {
-            guard let atoms = matchers[language]?.atoms else { continue }
-            analyzer.giveBack(atoms, generation: text.generation)
+            guard let memo = memos[language] else { continue }
+            analyzer.giveBack(memo, generation: text.generation)
             hitsByFile[language] = FileHits(grouping: hits, of: language, files: library.files(for: language).count)
         }
-        analyzer.giveBack(scratch)
         self.library = library
     }
 

@@ -14,12 +14,9 @@ public final class TextAnalyzer {
     /// and puts it back: read as a local value, its fields cost no run-time exclusivity check,
     /// which would cost more than the read itself on every token.
     private var memory: Memory?
-    /// Per compiled matcher, the lexicon atoms each vocabulary word satisfies; lent out while
-    /// a document is matched (see `takeAtomCache`).
-    private var atomCaches: [ObjectIdentifier: AtomCache] = [:]
-    /// The matcher's buffers, lent for one document (see `takeMatchScratch`): grown once per
-    /// worker, not once per document.
-    private var matchScratch: PhraseMatcher.Scratch?
+    /// Per compiled matcher, what it has worked out for this worker (see `MatchMemo`); lent out
+    /// while a document is matched (see `takeMatchMemo`).
+    private var matchMemos: [ObjectIdentifier: MatchMemo] = [:]
     /// The finder for the placeholder syntaxes the last text was analysed with: every text of
     /// a run has the same ones, and making a finder is a tenth of a small file's analysis.
     private var placeholderFinder: (syntaxes: [PlaceholderSyntax], finder: PlaceholderFinder)?
@@ -114,25 +111,18 @@ public final class TextAnalyzer {
         return (form, stemmers[language].stem(form))
     }
 
-    /// The worker's memo of what `matcher` makes of each word of texts of `generation`, lent
-    /// for one document: taken out, so that adding to it copies nothing, and given back with
+    /// The worker's memo of what `matcher` has worked out for texts of `generation`, lent for
+    /// one document: taken out, so that adding to it copies nothing, and given back with
     /// `giveBack(_:generation:)`. A text from an older generation gets a memo of its own.
-    func takeAtomCache(for matcher: PhraseMatcher, generation: Vocabulary.Generation) -> AtomCache {
-        guard generation === memory?.vocabulary.generation else { return AtomCache(matcher) }
-        return atomCaches.removeValue(forKey: ObjectIdentifier(matcher)) ?? AtomCache(matcher)
+    func takeMatchMemo(for matcher: PhraseMatcher, generation: Vocabulary.Generation) -> MatchMemo {
+        guard generation === memory?.vocabulary.generation else { return MatchMemo(matcher) }
+        return matchMemos.removeValue(forKey: ObjectIdentifier(matcher)) ?? MatchMemo(matcher)
     }
 
-    /// The buffers matching reuses, lent for one document and given back with `giveBack(_:)`.
-    func takeMatchScratch() -> PhraseMatcher.Scratch {
-        matchScratch.take() ?? PhraseMatcher.Scratch()
-    }
-
-    func giveBack(_ scratch: PhraseMatcher.Scratch) { matchScratch = scratch }
-
-    /// Keeps a memo lent by `takeAtomCache` for the next document, if its words are still current.
-    func giveBack(_ cache: AtomCache, generation: Vocabulary.Generation) {
+    /// Keeps a memo lent by `takeMatchMemo` for the next document, if its words are still current.
+    func giveBack(_ memo: MatchMemo, generation: Vocabulary.Generation) {
         guard generation === memory?.vocabulary.generation else { return }
-        atomCaches[ObjectIdentifier(cache.matcher)] = cache
+        matchMemos[ObjectIdentifier(memo.matcher)] = memo
     }
 
     /// Analyses `text`; `language` forces one language for every paragraph, and text written
@@ -149,7 +139,7 @@ public final class TextAnalyzer {
         // A worker analyses one text at a time, so the memory is always there to take.
         var memory = self.memory.take()!
         defer { self.memory = memory }
-        if memory.startDocument() { atomCaches = [:] }
+        if memory.startDocument() { matchMemos = [:] }
         return text.withUnsafeBufferPointer { utf8 in
             var tokens = tokenize(utf8, vocabulary: &memory.vocabulary)
             let placeholderRanges = finder(for: placeholders).ranges(in: utf8)
