@@ -140,19 +140,23 @@ public struct LintRunner: Sendable {
         for unit in document.units {
             let language = settings.linter.lint(unit.bytes, language: settings.language, complaint: complaint, analyzer: analyzer,
                                                 isValidUTF8: unit.isValidUTF8) { findings in
-                for finding in findings {
-                    let severity: Severity
-                    if let known = severities.first(where: { $0.rule == finding.rule }) {
-                        severity = known.severity
-                    } else {
-                        severity = settings.severity(of: finding.rule)
-                        severities.append((finding.rule, severity))
+                // Read in place: each finding is placed without a copy of its strings.
+                findings.withUnsafeBufferPointer { findings in
+                    for index in findings.indices {
+                        let rule = findings[index].rule
+                        let severity: Severity
+                        if let known = severities.first(where: { $0.rule == rule }) {
+                            severity = known.severity
+                        } else {
+                            severity = settings.severity(of: rule)
+                            severities.append((rule, severity))
+                        }
+                        let diagnostic = Diagnostic(finding: findings[index], message: settings.message(of: findings[index]),
+                                                    severity: severity, unit: unit, cursor: &cursor)
+                        guard !suppressions.silence(diagnostic) else { continue }
+                        if !fired.contains(diagnostic.rule) { fired.append(diagnostic.rule) }
+                        emit(diagnostic)
                     }
-                    var diagnostic = Diagnostic(finding: finding, severity: severity, unit: unit, cursor: &cursor)
-                    diagnostic.message = settings.message(of: finding)
-                    guard !suppressions.silence(diagnostic) else { continue }
-                    if !fired.contains(diagnostic.rule) { fired.append(diagnostic.rule) }
-                    emit(diagnostic)
                 }
             }
             if let language {

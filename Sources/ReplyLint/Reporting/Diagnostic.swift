@@ -28,19 +28,22 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     /// Places `finding`, made in text linted as the file has it (no decoding), in that file.
     public init(finding: Finding, severity: Severity, lines: LineIndex) {
         var cursor = LineCursor(lines)
-        self.init(finding: finding, severity: severity, unit: Document.Unit(bytes: lines.bytes), cursor: &cursor)
+        self.init(finding: finding, message: finding.message, severity: severity, unit: Document.Unit(bytes: lines.bytes),
+                  cursor: &cursor)
     }
 
     /// Places `finding`, made in `unit`'s prose, in the original file that `lines` indexes.
     public init(finding: Finding, severity: Severity, unit: Document.Unit, lines: LineIndex) {
         var cursor = LineCursor(lines)
-        self.init(finding: finding, severity: severity, unit: unit, cursor: &cursor)
+        self.init(finding: finding, message: finding.message, severity: severity, unit: unit, cursor: &cursor)
     }
 
-    /// Places `finding` with `cursor`, which has placed the findings before it in the file.
-    /// Every field is worked out before any is stored: reading one of `self`'s computed
-    /// properties here would copy the half-made value with its strings.
-    init(finding: Finding, severity: Severity, unit: Document.Unit, cursor: inout LineCursor) {
+    /// Places `finding`, given `message` (its own, or the same in the language messages are
+    /// shown in), with `cursor`, which has placed the findings before it in the file. The
+    /// finding is borrowed, not copied, and every field is worked out before any is stored:
+    /// reading one of `self`'s computed properties here would copy the half-made value with
+    /// its strings.
+    init(finding: borrowing Finding, message: String, severity: Severity, unit: Document.Unit, cursor: inout LineCursor) {
         let offset: Int, length: Int, excerpt: String
         if let range = finding.range {
             offset = unit.map.original(range.lowerBound)
@@ -58,16 +61,17 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         let (line, column) = cursor.position(of: offset)
         let (endLine, endColumn) = cursor.lines.position(of: offset + length, after: offset, at: (line, column))
         let isDocumentLevel = length == 0 && offset == 0 && excerpt.isEmpty
+        let window = isDocumentLevel ? nil
+            : LineWindow(line: line, column: column, endLine: endLine, endColumn: endColumn, lineLength: cursor.length(ofLine: line),
+                         in: cursor.lines)
         rule = finding.rule
         self.severity = severity
-        message = finding.message
+        self.message = message
         suggestion = finding.suggestion
         template = unit.template
         (self.offset, self.length, self.excerpt) = (offset, length, excerpt)
         (self.line, self.column, self.endLine, self.endColumn) = (line, column, endLine, endColumn)
-        window = isDocumentLevel ? nil
-            : LineWindow(line: line, column: column, endLine: endLine, endColumn: endColumn, lineLength: cursor.length(ofLine: line),
-                         in: cursor.lines)
+        self.window = window
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -264,8 +268,12 @@ public struct LineIndex: Sendable {
     func utf8(ofLine number: Int, columns: Range<Int>, lineLength: Int? = nil) -> ArraySlice<UInt8> {
         let (start, end) = bounds(ofLine: number)
         let count = lineLength ?? scalars(in: start..<end)
-        let first = offset(ofScalar: min(columns.lowerBound, count), after: start)
-        let last = offset(ofScalar: min(columns.upperBound, count) - min(columns.lowerBound, count), after: first)
+        // Most lines are shorter than a window: their edges are found without counting scalars
+        // (unless the line begins with a stray continuation byte, which no scalar begins with).
+        let first = columns.lowerBound == 0 && (start == bytes.count || bytes[start] & 0xC0 != 0x80) ? start
+            : offset(ofScalar: min(columns.lowerBound, count), after: start)
+        let last = columns.upperBound >= count ? end
+            : offset(ofScalar: columns.upperBound - min(columns.lowerBound, count), after: first)
         return bytes[first..<last]
     }
 
