@@ -6,6 +6,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/unorm2.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 #include <unicode/utext.h>
@@ -532,19 +533,48 @@ int32_t rl_breaker_next(rl_breaker *breaker, int64_t *start, int64_t *end, int32
     return hand_out(breaker, next, *status, start, end, status);
 }
 
+/// Whether ICU breaks words of `scalar`'s script with a dictionary (ICU's word rules:
+/// Complex_Context line breaking, Han, Hiragana, Katakana, Hangul syllables) rather than by the
+/// rules whose reach the chunk check relies on; and the first such break in a process differs
+/// from the later ones ("ー中" once, then "ー" "中").
+static int is_dictionary_scalar(UChar32 scalar) {
+    if (scalar < 0x0E00) return 0; // below Thai: none
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(scalar, &status);
+    return u_getIntPropertyValue(scalar, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT
+        || u_getIntPropertyValue(scalar, UCHAR_WORD_BREAK) == U_WB_KATAKANA
+        || script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA
+        || (scalar >= 0xAC00 && scalar <= 0xD7A3);
+}
+
 int32_t rl_word_chunk_is_self_contained(const char *utf8, int64_t length) {
     if (length <= 0) return 1;
+    // A code point is at most four bytes: the first and the last are read within four of the
+    // edges, with the 32-bit indexes ICU's macros take.
     const uint8_t *bytes = (const uint8_t *)utf8;
+    int32_t edge = length < 4 ? (int32_t)length : 4, index = 0;
     UChar32 first, last;
-    int64_t index = 0;
-    U8_NEXT(bytes, index, length, first);
-    index = length;
-    U8_PREV(bytes, 0, index, last);
+    U8_NEXT(bytes, index, edge, first);
+    index = edge;
+    U8_PREV(bytes + length - edge, 0, index, last);
     // Ill-formed bytes read as U+FFFD (Other), as ICU's UTF-8 text reads them.
     int32_t firstClass = u_getIntPropertyValue(first < 0 ? 0xFFFD : first, UCHAR_WORD_BREAK);
     int32_t lastClass = u_getIntPropertyValue(last < 0 ? 0xFFFD : last, UCHAR_WORD_BREAK);
-    return firstClass != U_WB_EXTEND && firstClass != U_WB_FORMAT && firstClass != U_WB_ZWJ
-        && firstClass != U_WB_WSEGSPACE && lastClass != U_WB_WSEGSPACE;
+    if (firstClass == U_WB_EXTEND || firstClass == U_WB_FORMAT || firstClass == U_WB_ZWJ
+        || firstClass == U_WB_WSEGSPACE || lastClass == U_WB_WSEGSPACE) return 0;
+    // Code points of three or four bytes (U+0800 on) are decoded: the dictionary scripts are among them.
+    for (int64_t at = 0; at < length;) {
+        if (bytes[at] < 0xE0) {
+            at++;
+            continue;
+        }
+        int32_t rest = length - at < 4 ? (int32_t)(length - at) : 4, offset = 0;
+        UChar32 scalar;
+        U8_NEXT(bytes + at, offset, rest, scalar);
+        if (scalar >= 0 && is_dictionary_scalar(scalar)) return 0;
+        at += offset;
+    }
+    return 1;
 }
 
 /// Short words, the common case, are folded through stack buffers without allocating.

@@ -109,6 +109,10 @@ enum GeneratedReply {
     /// checked against ICU on.
     static func forEveryKindOfText(pieces: [[UInt8]], count: Int,
                                    _ expect: @escaping ([UInt8], () -> String) -> Void) async throws {
+        // ICU's first break of a dictionary script in a process ("ー中") can differ from every
+        // later one: the texts are compared after one.
+        let warm = try Breaker(.word)
+        Array("ー中 カ ก".utf8).withUnsafeBufferPointer { warm.forEachSegment(in: $0) { _ in } }
         await propertyCheck(count: count, input: Gen.element(of: pieces).array(of: 0...60)) { pieces in
             let bytes = pieces.flatMap { $0 ?? [] }
             expect(bytes) { "\(bytes)" }

@@ -44,8 +44,10 @@ int32_t rl_breaker_next(rl_breaker *breaker, int64_t *start, int64_t *end, int32
 
 /// Whether ICU breaks `length` bytes of UTF-8 that hold no ASCII white space, with ASCII white
 /// space on either side, exactly as it breaks them alone: 1 unless the first code point may join
-/// the white space before it (Extend, Format, ZWJ: WB4; WSegSpace: WB3d) or the last one the
-/// white space after it (WSegSpace). No other word-break rule reads across ASCII white space.
+/// the white space before it (Extend, Format, ZWJ: WB4; WSegSpace: WB3d), the last one the
+/// white space after it (WSegSpace), or one is of a script ICU breaks with a dictionary (Thai,
+/// Han, Kana, Hangul…) rather than by its rules. No other word-break rule reads across ASCII
+/// white space.
 int32_t rl_word_chunk_is_self_contained(const char *utf8, int64_t length);
 
 /// NFKC_Casefold of UTF-8 input, written as UTF-8 into `out` (not NUL-terminated).
