@@ -61,8 +61,9 @@ import Testing
     }
 
     /// The automaton's steps are worked out once and looked up after that: matching with steps
-    /// already taken, and with an automaton that starts over at every sentence, finds the same
-    /// matches in the same order as matching afresh, on every fixture.
+    /// already taken, and with an automaton that starts over after every new step (keeping the
+    /// state it is in), finds the same matches in the same order as matching afresh, on every
+    /// fixture.
     @Test func matchesDependNotOnTheStepsAlreadyTaken() throws {
         let library = try TestSupport.library(), analyzer = try TextAnalyzer()
         for file in PropertyTests.fixtureFiles where file.pathExtension == "txt" {
