@@ -185,8 +185,8 @@ final class PhraseMatcher: Sendable {
 
     /// What `threads` (a state) become at a word whose atoms are `atoms`: the threads alive
     /// after it, in the order they are kept, each once, and the matches that end at it, in the
-    /// order they are reported. Worked out once per worker for each step (see `MatchMemo`),
-    /// keeping every thread that may still complete, with no look-ahead.
+    /// order they are reported. Worked out once per worker for each step (see `MatchMemo`), so
+    /// with no look-ahead: a thread is kept while its gap lets it wait, whatever follows.
     fileprivate func step(_ threads: ArraySlice<Thread>, atoms: ArraySlice<Int32>) -> (threads: [Thread], endings: [Ending]) {
         var starts = 0
         for atom in atoms { starts += Int(startBounds[Int(atom) + 1] - startBounds[Int(atom)]) }

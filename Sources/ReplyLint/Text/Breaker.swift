@@ -50,7 +50,7 @@ final class Breaker {
 
     /// Whether the word segments of `chunk`, bytes without ASCII white space that have ASCII
     /// white space (or the text's edge) on either side, are those it has alone: its first and
-    /// last code points join no white space.
+    /// last code points join no white space, and none is of a script ICU breaks with a dictionary.
     static func isSelfContained(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = chunk.baseAddress else { return true }
         return rl_word_chunk_is_self_contained(UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int64(chunk.count)) == 1
