@@ -45,8 +45,7 @@ public struct Linter: Sendable {
             // Nearly every text is one piece: its findings are the whole text's as they are
             // (those about the whole text sort first), analysed without a copy.
             var result = check(prose, language: language, complaint: complaint, analyzer: analyzer)
-            // A text without words (white space, a lone emoji) is not a reply that lacks something.
-            if !result.text.tokens.contains(where: { $0.kind == .word }) { result.findings.removeAll { $0.range == nil } }
+            if !result.text.hasWords { result.findings.removeAll { $0.range == nil } }
             found(result.findings)
             return result.text.paragraphs.isEmpty ? nil : result.text.language
         }
@@ -147,7 +146,7 @@ private struct WholeTextFindings {
             kept += 1
         }
         words.removeLast(words.count - kept)
-        guard result.text.tokens.contains(where: { $0.kind == .word }) else { return words }
+        guard result.text.hasWords else { return words }
         guard let earlier = standing else {
             standing = wholeText.map { ($0.key, [$0.finding]) }
             return words

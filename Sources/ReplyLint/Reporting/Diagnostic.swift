@@ -23,7 +23,11 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 
     /// Whether the finding is about the whole file (a `missing-*` rule) rather than words. In a
     /// template library such a finding is about one template and placed at its start instead.
-    public var isDocumentLevel: Bool { length == 0 && offset == 0 && excerpt.isEmpty }
+    public var isDocumentLevel: Bool { Self.isDocumentLevel(offset: offset, length: length, excerpt: excerpt) }
+
+    private static func isDocumentLevel(offset: Int, length: Int, excerpt: String) -> Bool {
+        length == 0 && offset == 0 && excerpt.isEmpty
+    }
 
     /// Places `finding`, made in text linted as the file has it (no decoding), in that file.
     public init(finding: Finding, severity: Severity, lines: LineIndex) {
@@ -60,8 +64,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         }
         let (line, column) = cursor.position(of: offset)
         let (endLine, endColumn) = cursor.lines.position(of: offset + length, after: offset, at: (line, column))
-        let isDocumentLevel = length == 0 && offset == 0 && excerpt.isEmpty
-        let window = isDocumentLevel ? nil
+        let window = Self.isDocumentLevel(offset: offset, length: length, excerpt: excerpt) ? nil
             : LineWindow(line: line, column: column, endLine: endLine, endColumn: endColumn, lineLength: cursor.length(ofLine: line),
                          in: cursor.lines)
         rule = finding.rule

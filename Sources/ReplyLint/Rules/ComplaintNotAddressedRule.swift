@@ -35,7 +35,7 @@ public struct ComplaintNotAddressedRule: Rule {
 
     public func check(_ context: RuleContext, into findings: inout [Finding]) {
         let id = Self.description.id
-        guard let complaint = context.complaint, context.text.tokens.contains(where: { $0.kind == .word }) else { return }
+        guard let complaint = context.complaint, context.text.hasWords else { return }
         let mentioned = Set(context.text.tokens.filter { $0.kind == .word }.map(context.text.stem(of:)))
         var reported = Set<Set<String>>()
         for point in points(of: complaint, language: context.text.language, id: id) {

@@ -100,8 +100,7 @@ public protocol RequiredPhraseRule: Rule {}
 extension RequiredPhraseRule {
     public func check(_ context: RuleContext, into findings: inout [Finding]) {
         let id = Self.description.id
-        // A text without words (an empty file, a lone emoji) is not a reply that lacks something.
-        guard context.text.tokens.contains(where: { $0.kind == .word }),
+        guard context.text.hasWords,
               !context.matches.hasHits(for: id), !context.hasSatisfyingPlaceholder(for: id)
         else { return }
         findings.append(context.finding(id, range: nil, language: context.text.language, fallback: Self.description.name))

@@ -43,6 +43,10 @@ public struct AnalyzedText: Sendable {
         public var language: Language
     }
 
+    /// Whether a word is among the tokens: a text without one (white space, a lone emoji) is
+    /// not a reply that lacks something.
+    public var hasWords: Bool { tokens.contains { $0.kind == .word } }
+
     public func form(of token: Token) -> String { words[Int(token.word)].form }
 
     public func stem(of token: Token) -> String { words[Int(token.word)].stem }

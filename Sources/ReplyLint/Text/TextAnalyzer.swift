@@ -208,32 +208,33 @@ public final class TextAnalyzer {
 
     // MARK: Words
 
-    /// The text's tokens, chunk by chunk: the bytes between runs of ASCII white space, which no
-    /// token crosses. A chunk the vocabulary has kept is copied from it; another is broken and
-    /// kept. If one chunk's breaks depend on the white space around it (a mark or a
-    /// non-ASCII space at its edge, see `Breaker.isSelfContained`), the whole text is broken
-    /// at once instead.
+    /// The text's tokens: chunk by chunk (see `appendTokensByChunk`), else, if one chunk's
+    /// breaks may depend on what is around it, with the whole text broken at once.
     private func tokenize(_ utf8: UnsafeBufferPointer<UInt8>, vocabulary: inout Vocabulary) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(utf8.count / 6)
-        guard keepsChunks else {
-            appendTokens(of: utf8, at: 0, to: &tokens, vocabulary: &vocabulary)
-            return tokens
-        }
+        if keepsChunks, appendTokensByChunk(of: utf8, to: &tokens, vocabulary: &vocabulary) { return tokens }
+        tokens.removeAll(keepingCapacity: true)
+        appendTokens(of: utf8, at: 0, to: &tokens, vocabulary: &vocabulary)
+        return tokens
+    }
+
+    /// Appends the text's tokens chunk by chunk: the bytes between runs of ASCII white space,
+    /// which no token crosses. A chunk the vocabulary has kept is copied from it; another is
+    /// broken and kept. Stops and returns false at a chunk whose breaks may depend on the white
+    /// space around it or on more than its own letters (see `Breaker.isSelfContained`).
+    private func appendTokensByChunk(of utf8: UnsafeBufferPointer<UInt8>, to tokens: inout [Token],
+                                     vocabulary: inout Vocabulary) -> Bool {
         var end = 0
         while true {
             var start = end
             while start < utf8.count, Self.isSpace(utf8[start]) { start += 1 }
-            guard start < utf8.count else { return tokens }
+            guard start < utf8.count else { return true }
             end = start + 1
             while end < utf8.count, !Self.isSpace(utf8[end]) { end += 1 }
             let chunk = UnsafeBufferPointer(rebasing: utf8[start..<end])
             if vocabulary.appendTokens(ofChunk: chunk, at: start, to: &tokens) { continue }
-            guard Breaker.isSelfContained(chunk) else {
-                tokens.removeAll(keepingCapacity: true)
-                appendTokens(of: utf8, at: 0, to: &tokens, vocabulary: &vocabulary)
-                return tokens
-            }
+            guard Breaker.isSelfContained(chunk) else { return false }
             let first = tokens.count
             appendTokens(of: chunk, at: start, to: &tokens, vocabulary: &vocabulary)
             vocabulary.addChunk(chunk, tokens: tokens[first...], at: start)
